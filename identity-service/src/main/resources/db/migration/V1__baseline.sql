@@ -1,0 +1,1 @@
+-- identity-service schema baseline: tables arrive with the features that own them.

@@ -1,0 +1,1 @@
+-- phn-service schema baseline: tables arrive with the registry feature.

@@ -1,0 +1,1 @@
+-- sync-service schema baseline: tables arrive with the features that own them.
