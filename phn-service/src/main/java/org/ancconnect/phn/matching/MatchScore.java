@@ -1,0 +1,32 @@
+package org.ancconnect.phn.matching;
+
+import java.util.List;
+
+/**
+ * The score of one candidate, with its explanation.
+ *
+ * @param probability calibrated posterior probability that both records are the same person, judged on this
+ *        pair alone
+ * @param weight total match weight (log2 likelihood ratio)
+ * @param logOdds log2 posterior odds: the weight plus the prior log odds
+ * @param contributions one entry per compared field, strongest evidence first
+ * @param levels the agreement level of each field, by {@link Field#ordinal()}
+ */
+public record MatchScore(double probability, double weight, double logOdds, List<Contribution> contributions,
+        int[] levels) {
+
+    /**
+     * What one field contributed.
+     *
+     * @param field the field
+     * @param level the agreement level's name
+     * @param weight the field's weight; positive is evidence for a match
+     * @param termFrequencyAdjusted whether the name's own frequency replaced the average u
+     */
+    public record Contribution(Field field, String level, double weight, boolean termFrequencyAdjusted) {
+    }
+
+    public int level(Field field) {
+        return levels[field.ordinal()];
+    }
+}

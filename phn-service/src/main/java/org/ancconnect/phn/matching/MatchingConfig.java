@@ -1,0 +1,42 @@
+package org.ancconnect.phn.matching;
+
+import io.smallrye.config.WithDefault;
+
+/** Matching decisions and parameters ({@code phn.matching.*}). */
+public interface MatchingConfig {
+
+    /** Posterior probability from which a candidate is linked automatically (issue 3: 0.95). */
+    @WithDefault("0.95")
+    double autoLinkThreshold();
+
+    /** Posterior probability from which a candidate goes to review instead of a new PHN (issue 3: 0.75). */
+    @WithDefault("0.75")
+    double reviewThreshold();
+
+    /** Minimum lead of the best candidate over the runner-up for an automatic link (issue 3: 0.10). */
+    @WithDefault("0.10")
+    double margin();
+
+    /**
+     * Birth years further apart than this block an automatic link unless an identifier agrees. 10 lets every
+     * single-digit typo in the last two digits of the year through (a decade digit gives exactly 10) while a
+     * mother and a daughter with similar names, at least 12 years apart in practice, are always held back.
+     */
+    @WithDefault("10")
+    int maxBirthYearGap();
+
+    /**
+     * Candidates read per blocking key. Common keys (Perera born 1995) hold thousands of persons at national
+     * scale; the cap bounds query time, and the other passes still find a true match with a rarer key.
+     */
+    @WithDefault("200")
+    int candidatesPerKey();
+
+    /** Classpath resource with the versioned m/u parameters (estimated by the evaluation harness). */
+    @WithDefault("matching/parameters-v1.json")
+    String parameters();
+
+    /** Seconds between refreshes of the name frequency table used for term-frequency adjustment. */
+    @WithDefault("300")
+    int termFrequencyRefreshSeconds();
+}

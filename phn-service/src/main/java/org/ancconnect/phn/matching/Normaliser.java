@@ -1,0 +1,168 @@
+package org.ancconnect.phn.matching;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns demographics into comparable values and blocking keys. Versioned: stored blocking keys carry
+ * {@link #VERSION}, and a change to any rule here must bump it and re-key the registry, because keys
+ * computed by two versions do not meet in the index.
+ */
+public final class Normaliser {
+
+    /** Version of the folding, phonetic and blocking rules below. */
+    public static final int VERSION = 1;
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    /** Sinhala patronymic suffixes romanised in several ways: Wickramasinghe, Wickremasingha, Wickramasinha. */
+    private static final Pattern SINGHE = Pattern.compile("(singhe|singha|singe|sinhe|sinha|sinhage)$");
+    private static final Pattern DIGITS = Pattern.compile("[^0-9]");
+
+    private Normaliser() {
+    }
+
+    /** Lower case, no diacritics, letters and digits separated by single spaces. */
+    public static String fold(String s) {
+        if (s == null) {
+            return "";
+        }
+        String d = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        return NON_ALNUM.matcher(d.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /**
+     * Folds the spelling variants of Sri Lankan names romanised from Sinhala and Tamil: th/dh/d/t, w/v,
+     * long vowels (ee, aa, oo), aspirated consonants, c/k/q, z/s, doubled letters, and the -singhe family.
+     */
+    static String transliterationFold(String token) {
+        String t = SINGHE.matcher(token).replaceAll("sinha");
+        t = t.replace("th", "t").replace("dh", "t").replace('d', 't')
+                .replace('w', 'v').replace("ee", "i").replace("ii", "i").replace("aa", "a").replace("oo", "u")
+                .replace("ph", "f").replace("bh", "b").replace("kh", "k").replace("gh", "g").replace("sh", "s")
+                .replace("ck", "k").replace('c', 'k').replace('q', 'k').replace('z', 's').replace("x", "ks");
+        StringBuilder sb = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            if (i == 0 || t.charAt(i) != t.charAt(i - 1)) {
+                sb.append(t.charAt(i));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Phonetic code: the folded first letter, then the folded consonants without repeats. */
+    public static String phonetic(String token) {
+        if (token == null || token.isEmpty()) {
+            return "";
+        }
+        String t = transliterationFold(token);
+        StringBuilder sb = new StringBuilder().append(t.charAt(0));
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if ("aeiouyh".indexOf(c) < 0 && c != sb.charAt(sb.length() - 1)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Prepares a record for comparison: every value computed once, not per candidate pair. */
+    public static Prepared prepare(MatchRecord r) {
+        List<Prepared.PName> names = new ArrayList<>();
+        for (MatchRecord.Name n : r.names()) {
+            String given = fold(n.given());
+            String family = fold(n.family());
+            if (given.isEmpty() && family.isEmpty()) {
+                continue;
+            }
+            List<String> full = new ArrayList<>();
+            StringBuilder initials = new StringBuilder();
+            for (String tok : given.split(" ")) {
+                if (tok.isEmpty()) {
+                    continue;
+                }
+                initials.append(tok.charAt(0));
+                if (tok.length() > 1) {
+                    full.add(tok);
+                }
+            }
+            String main = full.isEmpty() ? "" : full.get(full.size() - 1);
+            names.add(new Prepared.PName(given, full, initials.toString(), main, phonetic(main), family,
+                    phonetic(family.replace(" ", ""))));
+        }
+        String dob = r.birthDate() == null ? "" : DIGITS.matcher(r.birthDate()).replaceAll("");
+        if (dob.length() != 8) {
+            dob = "";
+        }
+        String sex = r.sex() == null || "unknown".equalsIgnoreCase(r.sex()) ? "" : fold(r.sex());
+        String phone = r.phone() == null ? "" : DIGITS.matcher(r.phone()).replaceAll("");
+        // Sri Lankan numbers are written 0771234567 or +94771234567: compare the last nine digits.
+        if (phone.length() > 9) {
+            phone = phone.substring(phone.length() - 9);
+        }
+        return new Prepared(names, dob, r.birthDateEstimated(), sex, phone, fold(r.streetNumber()),
+                fold(r.addressLine()), fold(r.addressLine2()), fold(r.city()), fold(r.district()),
+                fold(r.postcode()).replace(" ", ""), fold(r.otherId()).replace(" ", ""));
+    }
+
+    /**
+     * Blocking keys, one per pass, each prefixed by its pass so one btree index serves them all. Passes are
+     * chosen so a true match survives any single corrupted field: family name changed (married) or
+     * misspelt, given name written as initials, date of birth wrong, names swapped.
+     */
+    public static Set<String> blockingKeys(Prepared p) {
+        Set<String> keys = new LinkedHashSet<>();
+        String year = p.birthDate().isEmpty() ? "" : p.birthDate().substring(0, 4);
+        for (Prepared.PName n : p.names()) {
+            if (!n.familyPhonetic().isEmpty() && !year.isEmpty()) {
+                keys.add("F" + VERSION + ":" + n.familyPhonetic() + ":" + year);
+            }
+            if (!n.mainPhonetic().isEmpty() && !year.isEmpty()) {
+                keys.add("G" + VERSION + ":" + n.mainPhonetic() + ":" + year);
+            }
+            if (!n.mainPhonetic().isEmpty() && !n.familyPhonetic().isEmpty()) {
+                // Sorted so that given and family names swapped between sources still meet.
+                String a = n.mainPhonetic();
+                String b = n.familyPhonetic();
+                keys.add("N" + VERSION + ":" + (a.compareTo(b) <= 0 ? a + ":" + b : b + ":" + a));
+            }
+        }
+        String cityCode = phonetic(p.city().replace(" ", ""));
+        if (!p.birthDate().isEmpty()) {
+            if (!p.postcode().isEmpty()) {
+                keys.add("D" + VERSION + ":" + p.birthDate() + ":" + p.postcode());
+            }
+            if (!cityCode.isEmpty()) {
+                keys.add("C" + VERSION + ":" + p.birthDate() + ":" + cityCode);
+            }
+            for (Prepared.PName n : p.names()) {
+                // Both names misspelt: the date and the initials still meet.
+                if (!n.initials().isEmpty() && !n.family().isEmpty()) {
+                    keys.add("B" + VERSION + ":" + p.birthDate() + ":" + n.initials().charAt(0) + n.family().charAt(0));
+                }
+            }
+        }
+        for (Prepared.PName n : p.names()) {
+            // Date of birth wrong as well as one name: the place and a name prefix still meet.
+            String place = !p.postcode().isEmpty() ? p.postcode() : cityCode;
+            if (!place.isEmpty() && n.familyPhonetic().length() >= 2) {
+                keys.add("A" + VERSION + ":" + place + ":" + n.familyPhonetic().substring(0, 2));
+            }
+            if (!place.isEmpty() && n.mainPhonetic().length() >= 2) {
+                keys.add("H" + VERSION + ":" + place + ":" + n.mainPhonetic().substring(0, 2));
+            }
+        }
+        if (!p.phone().isEmpty()) {
+            keys.add("P" + VERSION + ":" + p.phone());
+        }
+        if (!p.otherId().isEmpty()) {
+            keys.add("I" + VERSION + ":" + p.otherId());
+        }
+        return keys;
+    }
+}

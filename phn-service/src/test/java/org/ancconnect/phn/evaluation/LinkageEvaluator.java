@@ -1,0 +1,247 @@
+package org.ancconnect.phn.evaluation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.ancconnect.phn.matching.EmEstimator;
+import org.ancconnect.phn.matching.FellegiSunterScorer;
+import org.ancconnect.phn.matching.Field;
+import org.ancconnect.phn.matching.FieldComparisons;
+import org.ancconnect.phn.matching.MatchDecider;
+import org.ancconnect.phn.matching.MatchParameters;
+import org.ancconnect.phn.matching.MatchScore;
+import org.ancconnect.phn.matching.Normaliser;
+import org.ancconnect.phn.matching.Prepared;
+import org.ancconnect.phn.matching.TermFrequencies;
+
+/**
+ * Runs the production normaliser, blocking keys, EM, scorer and decider over labelled records the way the
+ * registry sees them: records arrive one at a time and each is resolved against the persons registered
+ * so far (deduplication), or every record of file B against the persons of file A (linkage). Reports
+ * pairwise precision, recall and F1 of the automatic links, the review rate and blocking pair
+ * completeness.
+ */
+final class LinkageEvaluator {
+
+    /** Random pairs drawn to estimate u. */
+    private static final int RANDOM_PAIRS = 200_000;
+
+    private final MatchDecider decider;
+
+    LinkageEvaluator(MatchDecider.Thresholds thresholds) {
+        this.decider = new MatchDecider(thresholds);
+    }
+
+    /** Figures of one run. */
+    record Result(String name, long truePairs, long predictedPairs, long correctPairs, long reviews, long records,
+            long candidatePairs, long trueCandidatePairs, MatchParameters parameters, Map<String, Long> reviewReasons) {
+
+        double precision() {
+            return predictedPairs == 0 ? 1.0 : (double) correctPairs / predictedPairs;
+        }
+
+        double recall() {
+            return truePairs == 0 ? 1.0 : (double) correctPairs / truePairs;
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        double pairCompleteness() {
+            return truePairs == 0 ? 1.0 : (double) trueCandidatePairs / truePairs;
+        }
+
+        String report() {
+            return String.format("%-34s precision %.4f recall %.4f F1 %.4f | review rate %.4f | blocking pair"
+                    + " completeness %.4f (%d candidate pairs) | prior %.4f%n    review reasons %s", name, precision(),
+                    recall(), f1(), (double) reviews / records, pairCompleteness(), candidatePairs, parameters.prior(),
+                    reviewReasons);
+        }
+    }
+
+    Result deduplicate(String name, List<LabelledRecord> records) {
+        List<Prepared> prepared = records.stream().map(r -> Normaliser.prepare(r.record())).toList();
+        Map<String, List<Integer>> index = new HashMap<>();
+        List<int[]> candidatePairs = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Set<Integer> seen = new HashSet<>();
+            for (String key : Normaliser.blockingKeys(prepared.get(i))) {
+                List<Integer> block = index.computeIfAbsent(key, k -> new ArrayList<>());
+                for (int j : block) {
+                    if (seen.add(j)) {
+                        candidatePairs.add(new int[] {j, i});
+                    }
+                }
+                block.add(i);
+            }
+        }
+        TermFrequencies tf = termFrequencies(prepared);
+        FellegiSunterScorer scorer = new FellegiSunterScorer(estimate(name, prepared, prepared, candidatePairs));
+        Map<Integer, List<Integer>> candidatesOf = new HashMap<>();
+        for (int[] p : candidatePairs) {
+            candidatesOf.computeIfAbsent(p[1], k -> new ArrayList<>()).add(p[0]);
+        }
+        int[] cluster = new int[prepared.size()];
+        long reviews = 0;
+        Map<String, Long> reasons = new java.util.TreeMap<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            // A person is scored by her best-agreeing record, as the registry keeps every name ever seen.
+            Map<Integer, MatchDecider.Candidate<Integer>> bestByCluster = new LinkedHashMap<>();
+            for (int j : candidatesOf.getOrDefault(i, List.of())) {
+                MatchScore s = scorer.score(prepared.get(i), prepared.get(j), tf);
+                MatchDecider.Candidate<Integer> c = new MatchDecider.Candidate<>(cluster[j], s, false, false, identifierAgrees(s),
+                        FieldComparisons.birthYearGap(prepared.get(i), prepared.get(j)));
+                bestByCluster.merge(cluster[j], c,
+                        (x, y) -> x.score().logOdds() >= y.score().logOdds() ? x : y);
+            }
+            MatchDecider.Decision<Integer> d = decider.decide(List.copyOf(bestByCluster.values()));
+            cluster[i] = d.outcome() == MatchDecider.Outcome.AUTO_LINK ? d.best().key() : i;
+            if (d.outcome() == MatchDecider.Outcome.REVIEW) {
+                reviews++;
+                countReasons(reasons, d);
+            }
+        }
+        long truePairs = countPairs(records.stream().map(LabelledRecord::entity).toList());
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        for (int i = 0; i < cluster.length; i++) {
+            members.computeIfAbsent(cluster[i], k -> new ArrayList<>()).add(i);
+        }
+        long predicted = 0;
+        long correct = 0;
+        for (List<Integer> m : members.values()) {
+            for (int x = 0; x < m.size(); x++) {
+                for (int y = x + 1; y < m.size(); y++) {
+                    predicted++;
+                    if (records.get(m.get(x)).entity().equals(records.get(m.get(y)).entity())) {
+                        correct++;
+                    }
+                }
+            }
+        }
+        long trueCandidates = candidatePairs.stream()
+                .filter(p -> records.get(p[0]).entity().equals(records.get(p[1]).entity())).count();
+        return new Result(name, truePairs, predicted, correct, reviews, records.size(), candidatePairs.size(),
+                trueCandidates, scorer.parameters(), reasons);
+    }
+
+    Result link(String name, List<LabelledRecord> a, List<LabelledRecord> b) {
+        List<Prepared> pa = a.stream().map(r -> Normaliser.prepare(r.record())).toList();
+        List<Prepared> pb = b.stream().map(r -> Normaliser.prepare(r.record())).toList();
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < pa.size(); i++) {
+            for (String key : Normaliser.blockingKeys(pa.get(i))) {
+                index.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<int[]> candidatePairs = new ArrayList<>();
+        for (int j = 0; j < pb.size(); j++) {
+            Set<Integer> seen = new HashSet<>();
+            for (String key : Normaliser.blockingKeys(pb.get(j))) {
+                for (int i : index.getOrDefault(key, List.of())) {
+                    if (seen.add(i)) {
+                        candidatePairs.add(new int[] {i, j});
+                    }
+                }
+            }
+        }
+        List<Prepared> all = new ArrayList<>(pa);
+        all.addAll(pb);
+        TermFrequencies tf = termFrequencies(all);
+        FellegiSunterScorer scorer = new FellegiSunterScorer(estimate(name, pa, pb, candidatePairs));
+        Map<Integer, List<Integer>> candidatesOf = new HashMap<>();
+        for (int[] p : candidatePairs) {
+            candidatesOf.computeIfAbsent(p[1], k -> new ArrayList<>()).add(p[0]);
+        }
+        long predicted = 0;
+        long correct = 0;
+        long reviews = 0;
+        Map<String, Long> reasons = new java.util.TreeMap<>();
+        for (int j = 0; j < pb.size(); j++) {
+            List<MatchDecider.Candidate<Integer>> candidates = new ArrayList<>();
+            for (int i : candidatesOf.getOrDefault(j, List.of())) {
+                MatchScore s = scorer.score(pb.get(j), pa.get(i), tf);
+                candidates.add(new MatchDecider.Candidate<>(i, s, false, false, identifierAgrees(s),
+                        FieldComparisons.birthYearGap(pb.get(j), pa.get(i))));
+            }
+            MatchDecider.Decision<Integer> d = decider.decide(candidates);
+            if (d.outcome() == MatchDecider.Outcome.AUTO_LINK) {
+                predicted++;
+                if (a.get(d.best().key()).entity().equals(b.get(j).entity())) {
+                    correct++;
+                }
+            } else if (d.outcome() == MatchDecider.Outcome.REVIEW) {
+                reviews++;
+                countReasons(reasons, d);
+            }
+        }
+        Map<String, Integer> inA = new HashMap<>();
+        a.forEach(r -> inA.merge(r.entity(), 1, Integer::sum));
+        long truePairs = b.stream().mapToLong(r -> inA.getOrDefault(r.entity(), 0)).sum();
+        long trueCandidates = candidatePairs.stream()
+                .filter(p -> a.get(p[0]).entity().equals(b.get(p[1]).entity())).count();
+        return new Result(name, truePairs, predicted, correct, reviews, b.size(), candidatePairs.size(),
+                trueCandidates, scorer.parameters(), reasons);
+    }
+
+    private static MatchParameters estimate(String name, List<Prepared> left, List<Prepared> right,
+            List<int[]> candidatePairs) {
+        List<int[]> candidateVectors = new ArrayList<>(candidatePairs.size());
+        for (int[] p : candidatePairs) {
+            candidateVectors.add(FieldComparisons.compare(left.get(p[0]), right.get(p[1]), null));
+        }
+        Random random = new Random(42);
+        List<int[]> randomVectors = new ArrayList<>(RANDOM_PAIRS);
+        for (int k = 0; k < RANDOM_PAIRS; k++) {
+            randomVectors.add(FieldComparisons.compare(left.get(random.nextInt(left.size())),
+                    right.get(random.nextInt(right.size())), null));
+        }
+        return EmEstimator.estimate(name + "/normaliser-v" + Normaliser.VERSION, candidateVectors, randomVectors);
+    }
+
+    static TermFrequencies termFrequencies(List<Prepared> records) {
+        Map<String, Double> given = new HashMap<>();
+        Map<String, Double> family = new HashMap<>();
+        double n = 0;
+        for (Prepared p : records) {
+            for (Prepared.PName name : p.names()) {
+                n++;
+                if (!name.main().isEmpty()) {
+                    given.merge(name.main(), 1.0, Double::sum);
+                }
+                if (!name.family().isEmpty()) {
+                    family.merge(name.family(), 1.0, Double::sum);
+                }
+            }
+        }
+        double total = n;
+        given.replaceAll((k, v) -> v / total);
+        family.replaceAll((k, v) -> v / total);
+        return new TermFrequencies(given, family);
+    }
+
+    private static void countReasons(Map<String, Long> counts, MatchDecider.Decision<Integer> d) {
+        if (d.reasons().isEmpty()) {
+            counts.merge("probability in review band", 1L, Long::sum);
+        }
+        d.reasons().forEach(r -> counts.merge(r.replaceAll("[0-9]+ apart", "N apart"), 1L, Long::sum));
+    }
+
+    /** FEBRL's soc_sec_id plays the role the NIC, eSignet sub or phone plays in the registry. */
+    private static boolean identifierAgrees(MatchScore s) {
+        return s.level(Field.OTHER_ID) == 1 || s.level(Field.OTHER_ID) == 2 || s.level(Field.PHONE) == 1;
+    }
+
+    private static long countPairs(List<String> entities) {
+        Map<String, Long> counts = new HashMap<>();
+        entities.forEach(e -> counts.merge(e, 1L, Long::sum));
+        return counts.values().stream().mapToLong(c -> c * (c - 1) / 2).sum();
+    }
+}

@@ -1,0 +1,61 @@
+package org.ancconnect.phn.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NormaliserTest {
+
+    @Test
+    void foldingRemovesCaseAccentsAndPunctuation() {
+        assertThat(Normaliser.fold("  W. M.  Kumári-Perera ")).isEqualTo("w m kumari perera");
+    }
+
+    @Test
+    void sriLankanSpellingVariantsShareAPhoneticCode() {
+        assertThat(Normaliser.phonetic("wickramasinghe")).isEqualTo(Normaliser.phonetic("wickremesinghe"))
+                .isEqualTo(Normaliser.phonetic("vikramasinha"));
+        assertThat(Normaliser.phonetic("tharshini")).isEqualTo(Normaliser.phonetic("darshini"));
+        assertThat(Normaliser.phonetic("weerasinghe")).isEqualTo(Normaliser.phonetic("virasingha"));
+        assertThat(Normaliser.phonetic("jayawardena")).isEqualTo(Normaliser.phonetic("jayawardhana"));
+        assertThat(Normaliser.phonetic("perera")).isNotEqualTo(Normaliser.phonetic("fernando"));
+    }
+
+    @Test
+    void initialsAreSeparatedFromFullGivenNames() {
+        Prepared p = Normaliser.prepare(record("W. M. Kumari", "Perera", "19950412"));
+        Prepared.PName name = p.names().get(0);
+        assertThat(name.initials()).isEqualTo("wmk");
+        assertThat(name.fullGiven()).containsExactly("kumari");
+        assertThat(name.main()).isEqualTo("kumari");
+    }
+
+    @Test
+    void blockingKeysCarryTheNormaliserVersionAndSurviveANameSwap() {
+        Prepared a = Normaliser.prepare(record("Nimali", "Fernando", "19950412"));
+        Prepared b = Normaliser.prepare(record("Fernando", "Nimali", "19950412"));
+        List<String> shared = Normaliser.blockingKeys(a).stream().filter(Normaliser.blockingKeys(b)::contains).toList();
+        assertThat(shared).anyMatch(k -> k.startsWith("N" + Normaliser.VERSION + ":"));
+        assertThat(Normaliser.blockingKeys(a)).allMatch(k -> k.charAt(1) == (char) ('0' + Normaliser.VERSION));
+    }
+
+    @Test
+    void marriedNameChangeStillMeetsOnGivenNameAndYear() {
+        Prepared maiden = Normaliser.prepare(record("Nimali", "Fernando", "19950412"));
+        Prepared married = Normaliser.prepare(record("Nimali", "Jayasuriya", "19950412"));
+        assertThat(Normaliser.blockingKeys(married)).containsAnyElementsOf(Normaliser.blockingKeys(maiden));
+    }
+
+    @Test
+    void phonesAreComparedOnTheirLastNineDigits() {
+        MatchRecord r = new MatchRecord(List.of(new MatchRecord.Name("A", "B")), null, false, null, "+94 77 123 4567",
+                null, null, null, null, null, null, null);
+        assertThat(Normaliser.prepare(r).phone()).isEqualTo("771234567");
+    }
+
+    static MatchRecord record(String given, String family, String dob) {
+        return new MatchRecord(List.of(new MatchRecord.Name(given, family)), dob, false, "female", null, null, null,
+                null, null, null, null, null);
+    }
+}
