@@ -1,0 +1,63 @@
+package org.ancconnect.sync.mapping;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects the entries of one transaction bundle. Every resource is upserted with a conditional PUT
+ * on its business identifier ({@code Type?identifier=system|value}), so replays and concurrent
+ * deliveries converge on one resource; its fullUrl is the UUIDv5 of that key, so references inside
+ * the bundle are stable. Each key is recorded: the next sync of the entity retracts keys it no longer
+ * produces.
+ */
+final class BundleBuilder {
+
+    private final Map<String, ObjectNode> entries = new LinkedHashMap<>();
+    private final Set<String> keys = new LinkedHashSet<>();
+
+    /** Adds (or returns the already added) resource identified by {@code system|value}; answers its fullUrl. */
+    String put(ObjectNode resource, String system, String value) {
+        String type = resource.get("resourceType").asText();
+        String key = key(type, system, value);
+        String fullUrl = Fhir.fullUrl(key);
+        if (!entries.containsKey(key)) {
+            ObjectNode entry = Fhir.JSON.objectNode().put("fullUrl", fullUrl);
+            entry.set("resource", resource);
+            entry.putObject("request").put("method", "PUT").put("url", type + "?identifier=" + system + "|" + value);
+            entries.put(key, entry);
+            keys.add(key);
+        }
+        return fullUrl;
+    }
+
+    boolean contains(String type, String system, String value) {
+        return entries.containsKey(key(type, system, value));
+    }
+
+    /** A conditional DELETE of a resource produced by an earlier sync and not produced now. */
+    void retract(String key) {
+        int bar = key.indexOf('?');
+        ObjectNode entry = Fhir.JSON.objectNode();
+        entry.putObject("request").put("method", "DELETE").put("url", key);
+        entries.put("DELETE " + key.substring(0, Math.max(bar, 0)) + key, entry);
+    }
+
+    Set<String> keys() {
+        return keys;
+    }
+
+    ObjectNode build() {
+        ObjectNode bundle = Fhir.JSON.objectNode().put("resourceType", "Bundle").put("type", "transaction");
+        ArrayNode list = bundle.putArray("entry");
+        entries.values().forEach(list::add);
+        return bundle;
+    }
+
+    static String key(String type, String system, String value) {
+        return type + "?identifier=" + system + "|" + value;
+    }
+}

@@ -1,0 +1,121 @@
+package org.ancconnect.sync.mapping;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/** Small builders for FHIR R4 JSON (kept as Jackson trees: fast, and free of reflection for native images). */
+final class Fhir {
+
+    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final String NEHR = "http://fhir.health.gov.lk/ips/";
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String UCUM = "http://unitsofmeasure.org";
+    /**
+     * Namespace of the name-based (v5) UUIDs of bundle fullUrls: fixed forever, so the same DHIS2
+     * object always gets the same urn:uuid (a random UUID generated once for ANC Connect).
+     */
+    private static final UUID NAMESPACE = UUID.fromString("6b1f3f0e-5d2a-4c7e-9a51-2f4f8f0c1d3a");
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private Fhir() {
+    }
+
+    static ObjectNode resource(String type, String profile) {
+        ObjectNode r = JSON.objectNode().put("resourceType", type);
+        if (profile != null) {
+            r.putObject("meta").putArray("profile").add(NEHR + "StructureDefinition/" + profile);
+        }
+        return r;
+    }
+
+    static ObjectNode coding(String system, String code, String display) {
+        ObjectNode c = JSON.objectNode().put("system", system).put("code", code);
+        if (display != null) {
+            c.put("display", display);
+        }
+        return c;
+    }
+
+    static ObjectNode concept(String system, String code, String display) {
+        ObjectNode cc = JSON.objectNode();
+        cc.putArray("coding").add(coding(system, code, display));
+        return cc;
+    }
+
+    static ObjectNode concept(MappingFile.Coding c) {
+        ObjectNode cc = concept(c.system(), c.code(), c.display());
+        if (c.display() != null) {
+            cc.put("text", c.display());
+        }
+        return cc;
+    }
+
+    static ObjectNode reference(String fullUrl) {
+        return JSON.objectNode().put("reference", fullUrl);
+    }
+
+    static ObjectNode identifier(String system, String value) {
+        return JSON.objectNode().put("system", system).put("value", value);
+    }
+
+    /** A typed identifier as the NEHR slices want it: type coding + text, system, value. */
+    static ObjectNode identifier(String typeSystem, String typeCode, String typeText, String system, String value) {
+        ObjectNode id = JSON.objectNode();
+        ObjectNode type = id.putObject("type");
+        type.putArray("coding").add(coding(typeSystem, typeCode, null));
+        type.put("text", typeText);
+        return id.put("system", system).put("value", value);
+    }
+
+    /** A FHIR dateTime with the offset of the DHIS2 server's zone at that instant. */
+    static String dateTime(Instant instant, ZoneId zone) {
+        return OFFSET.format(instant.atZone(zone).toOffsetDateTime());
+    }
+
+    static ArrayNode array(ObjectNode... items) {
+        ArrayNode a = JSON.arrayNode();
+        for (ObjectNode i : items) {
+            a.add(i);
+        }
+        return a;
+    }
+
+    /** {@code urn:uuid:} + a version-5 (SHA-1, name-based) UUID of the resource's business key. */
+    static String fullUrl(String key) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(toBytes(NAMESPACE));
+            byte[] hash = sha1.digest(key.getBytes(StandardCharsets.UTF_8));
+            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+            long msb = 0;
+            long lsb = 0;
+            for (int i = 0; i < 8; i++) {
+                msb = (msb << 8) | (hash[i] & 0xff);
+                lsb = (lsb << 8) | (hash[i + 8] & 0xff);
+            }
+            return "urn:uuid:" + new UUID(msb, lsb);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
+        }
+    }
+
+    private static byte[] toBytes(UUID uuid) {
+        byte[] b = new byte[16];
+        long msb = uuid.getMostSignificantBits();
+        long lsb = uuid.getLeastSignificantBits();
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (msb >>> (8 * (7 - i)));
+            b[i + 8] = (byte) (lsb >>> (8 * (7 - i)));
+        }
+        return b;
+    }
+}

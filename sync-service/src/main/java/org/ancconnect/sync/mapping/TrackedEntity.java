@@ -1,0 +1,126 @@
+package org.ancconnect.sync.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tracked entity as the Tracker API returns it ({@code fields=*} with enrollments and events),
+ * read defensively: zone-less timestamps are placed in the DHIS2 server's zone, and anything
+ * malformed is a {@link MappingException} naming the field.
+ */
+public record TrackedEntity(String uid, String orgUnit, boolean deleted, Instant updatedAt, Map<String, String> attributes,
+        List<Enrollment> enrollments) {
+
+    public record User(String uid, String username, String firstName, String surname) {
+    }
+
+    public record Enrollment(String uid, String program, String orgUnit, String status, Instant enrolledAt, boolean deleted,
+            List<Event> events) {
+    }
+
+    public record Event(String uid, String field, String programStage, String orgUnit, String status, Instant occurredAt,
+            Instant scheduledAt, Instant completedAt, boolean deleted, User performer, Map<String, String> dataValues) {
+    }
+
+    /**
+     * Reads the payload. Attribute values come from the tracked entity and from every enrollment (a
+     * program attribute lives on the enrollment in the export; DHIS2 keeps one value per attribute).
+     */
+    public static TrackedEntity parse(JsonNode te, ZoneId serverZone) {
+        String uid = required(te, "trackedEntity", "trackedEntity");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        readAttributes(te.path("attributes"), "attributes", attributes);
+        List<Enrollment> enrollments = new ArrayList<>();
+        int i = 0;
+        for (JsonNode en : te.path("enrollments")) {
+            String path = "enrollments[" + i++ + "]";
+            readAttributes(en.path("attributes"), path + ".attributes", attributes);
+            List<Event> events = new ArrayList<>();
+            int j = 0;
+            for (JsonNode ev : en.path("events")) {
+                events.add(event(ev, path + ".events[" + j++ + "]", serverZone));
+            }
+            enrollments.add(new Enrollment(required(en, "enrollment", path), required(en, "program", path),
+                    required(en, "orgUnit", path), en.path("status").asText("ACTIVE"),
+                    instant(en, "enrolledAt", path, serverZone), en.path("deleted").asBoolean(false), events));
+        }
+        return new TrackedEntity(uid, required(te, "orgUnit", "trackedEntity"), te.path("deleted").asBoolean(false),
+                instant(te, "updatedAt", "trackedEntity", serverZone), attributes, enrollments);
+    }
+
+    private static Event event(JsonNode ev, String path, ZoneId zone) {
+        Map<String, String> values = new LinkedHashMap<>();
+        int k = 0;
+        for (JsonNode dv : ev.path("dataValues")) {
+            String dePath = path + ".dataValues[" + k++ + "]";
+            String de = required(dv, "dataElement", dePath);
+            if (dv.hasNonNull("value") && !dv.get("value").asText().isEmpty()) {
+                values.put(de, dv.get("value").asText());
+            }
+        }
+        User performer = user(ev.path("updatedBy"));
+        if (ev.hasNonNull("completedBy") && (performer == null || !ev.get("completedBy").asText().equals(performer.username()))) {
+            // completedBy is a bare username; the user snapshot of updatedBy carries names only when it is the same user.
+            performer = new User(null, ev.get("completedBy").asText(), null, null);
+        }
+        if (performer == null) {
+            performer = user(ev.path("createdBy"));
+        }
+        return new Event(required(ev, "event", path), path, required(ev, "programStage", path), required(ev, "orgUnit", path),
+                required(ev, "status", path), instant(ev, "occurredAt", path, zone), instant(ev, "scheduledAt", path, zone),
+                instant(ev, "completedAt", path, zone), ev.path("deleted").asBoolean(false), performer, values);
+    }
+
+    private static User user(JsonNode u) {
+        if (u == null || !u.isObject() || !u.hasNonNull("username")) {
+            return null;
+        }
+        return new User(u.path("uid").asText(null), u.get("username").asText(), u.path("firstName").asText(null),
+                u.path("surname").asText(null));
+    }
+
+    private static void readAttributes(JsonNode array, String path, Map<String, String> into) {
+        int i = 0;
+        for (JsonNode a : array) {
+            String attribute = required(a, "attribute", path + "[" + i++ + "]");
+            if (a.hasNonNull("value") && !a.get("value").asText().isEmpty()) {
+                into.put(attribute, a.get("value").asText());
+            }
+        }
+    }
+
+    private static String required(JsonNode node, String field, String path) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
+            throw new MappingException(path + "." + field, "missing");
+        }
+        return v.asText();
+    }
+
+    /** A DHIS2 timestamp: zone-less in the server's zone (what the API sends), or with an explicit offset. */
+    static Instant instant(JsonNode node, String field, String path, ZoneId zone) {
+        if (!node.hasNonNull(field)) {
+            return null;
+        }
+        String value = node.get(field).asText();
+        try {
+            if (value.length() == 10) {
+                return java.time.LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            }
+            if (value.endsWith("Z") || value.matches(".*[+-]\\d{2}:\\d{2}$")) {
+                return OffsetDateTime.parse(value).toInstant();
+            }
+            return LocalDateTime.parse(value).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MappingException(path + "." + field, "not a date-time: '" + value + "'");
+        }
+    }
+}
