@@ -18,11 +18,12 @@ import org.ancconnect.dhis2standin.auth.User;
 import org.ancconnect.dhis2standin.auth.Users;
 import org.ancconnect.dhis2standin.metadata.ProgramMetadata;
 import org.ancconnect.dhis2standin.tracker.ServerClock;
+import org.ancconnect.dhis2standin.tracker.imports.ImportBundle;
 
 /**
  * Realistic synthetic ANC data at volume: Sinhala and Tamil names, plausible ages, gestation, blood
  * pressure (about 8 % hypertensive readings), haemoglobin, referrals, and a scheduled next visit for
- * active pregnancies. Deterministic for a seed. One JDBC batch per 500 mothers (batched inserts
+ * active pregnancies. The content is deterministic for a seed; uids are always fresh, so runs add up. One JDBC batch per 500 mothers (batched inserts
  * rewritten by the driver), which reaches thousands of mothers per second on a laptop-class machine.
  */
 @ApplicationScoped
@@ -71,8 +72,8 @@ public class GeneratorService {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 Timestamp ts = Timestamp.from(now);
                 for (int i = 0; i < count; i++) {
-                    String teUid = uid(rnd);
-                    String enUid = uid(rnd);
+                    String teUid = ImportBundle.generateUid();
+                    String enUid = ImportBundle.generateUid();
                     String ou = orgUnits.get(rnd.nextInt(orgUnits.size()));
                     String phm = staff.get(rnd.nextInt(staff.size())).username();
                     LocalDate lmp = LocalDate.now(zone).minusDays(30 + rnd.nextInt(220));
@@ -134,13 +135,4 @@ public class GeneratorService {
         values.putObject(uid).put("value", value).put("createdAt", now.toEpochMilli()).put("updatedAt", now.toEpochMilli());
     }
 
-    static String uid(Random rnd) {
-        String alpha = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-        String alnum = alpha + "0123456789";
-        StringBuilder sb = new StringBuilder(11).append(alpha.charAt(rnd.nextInt(alpha.length())));
-        for (int i = 0; i < 10; i++) {
-            sb.append(alnum.charAt(rnd.nextInt(alnum.length())));
-        }
-        return sb.toString();
-    }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import org.ancconnect.dhis2standin.metadata.ProgramMetadata;
+import org.ancconnect.dhis2standin.tracker.imports.ImportBundle;
 
 /** The events of one generated mother: registration, past ANC visits, a referral when needed, the next scheduled visit. */
 final class VisitFactory {
@@ -86,7 +87,7 @@ final class VisitFactory {
         }
         Instant next = visitAt.plus(28, ChronoUnit.DAYS);
         if (next.isAfter(today)) {
-            ev.setString(1, GeneratorService.uid(rnd));
+            ev.setString(1, ImportBundle.generateUid());
             ev.setString(2, en);
             ev.setString(3, te);
             ev.setString(4, metadata.programId());
@@ -105,7 +106,7 @@ final class VisitFactory {
     private static void row(PreparedStatement ev, Random rnd, String en, String te, String program, String stage, String ou,
             String status, Instant at, String phm, ObjectNode values, ObjectMapper json, Timestamp now)
             throws SQLException, JsonProcessingException {
-        ev.setString(1, GeneratorService.uid(rnd));
+        ev.setString(1, ImportBundle.generateUid());
         ev.setString(2, en);
         ev.setString(3, te);
         ev.setString(4, program);

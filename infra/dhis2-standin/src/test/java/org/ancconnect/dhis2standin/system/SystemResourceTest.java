@@ -34,6 +34,16 @@ class SystemResourceTest {
     }
 
     @Test
+    void usersAreFoundByUsernameWithTheirTelecom() {
+        given().auth().preemptive().basic("admin", "district")
+                .get("/api/users?filter=username:eq:phm.kamala&fields=id,username,firstName,surname,phoneNumber,email")
+                .then().statusCode(200).body("users[0].id", equalTo("xE7jOejl9FI"))
+                .body("users[0].phoneNumber", equalTo("+94771234561"));
+        given().auth().preemptive().basic("admin", "district").get("/api/users?filter=username:eq:nobody").then()
+                .statusCode(200).body("users", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void programCarriesStagesDataElementsAndAttributes() {
         given().auth().preemptive().basic("phm.kamala", "district")
                 .get("/api/programs/eozjj9UivfS?fields=id,name,programStages[id,programStageDataElements[dataElement[id,valueType]]],programTrackedEntityAttributes[trackedEntityAttribute[id]]")
