@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Measures each service's JVM start-up and idle memory, one service at a time:
+#   - live:  wall time from launching `java -jar <service>/target/quarkus-app/quarkus-run.jar` to the
+#            first HTTP 200 from /q/health/live
+#   - ready: the same to the first 200 from /q/health/ready (needs the service's dependencies up:
+#            PostgreSQL, RabbitMQ, the NEHR, the other services; "-" when not ready within the wait)
+#   - rss:   VmRSS of the process (/proc/<pid>/status) after it has been idle for IDLE_SECONDS
+# and prints a table. Targets (issue 7): JVM <= 1.5 s to live and <= 200 MB RSS idle per service;
+# native executables (Mandrel) <= 0.05 s and <= 60 MB.
+#
+# Usage: infra/measure-startup.sh [service ...]     (default: all four services)
+# Build the jars first: ./mvnw -B -f <service>/pom.xml package -DskipTests
+# Environment: JAVA_HOME (JDK 21+), JAVA_OPTS (extra JVM options, e.g. -Xmx256m), IDLE_SECONDS (default 10),
+# READY_WAIT_SECONDS (default 20), BASE_PORT (default 18080: services listen on BASE_PORT+0..3 so a
+# suite started by infra/run-local.sh keeps its ports), plus whatever the services need to start
+# (the same variables as infra/run-local.sh, e.g. IDENTITY_KEYSTORE_FILE).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+IDLE_SECONDS=${IDLE_SECONDS:-10}
+READY_WAIT_SECONDS=${READY_WAIT_SECONDS:-20}
+BASE_PORT=${BASE_PORT:-18080}
+LIVE_WAIT_SECONDS=60
+LOGS=$(mktemp -d "${TMPDIR:-/tmp}/anc-startup.XXXXXX")
+
+services=("$@")
+[ ${#services[@]} -eq 0 ] && services=(portal-service identity-service phn-service sync-service)
+
+now_ns() { date +%s%N; }
+ms_since() { echo $(( ($(now_ns) - $1) / 1000000 )); }
+http_ok() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1" || true)" = 200 ]; }
+
+pid=""
+stop_service() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  pid=""
+}
+trap stop_service EXIT
+
+printf '%-17s %9s %9s %9s %9s  %s\n' service live_ms ready_ms rss_mb target notes
+port=$BASE_PORT
+for service in "${services[@]}"; do
+  jar="$ROOT/$service/target/quarkus-app/quarkus-run.jar"
+  port=$((port + 1))
+  if [ ! -f "$jar" ]; then
+    printf '%-17s %9s %9s %9s %9s  %s\n' "$service" - - - - "no $jar (./mvnw -f $service/pom.xml package)"
+    continue
+  fi
+  log="$LOGS/$service.log"
+  base="http://127.0.0.1:$port"
+  start=$(now_ns)
+  # shellcheck disable=SC2086 # JAVA_OPTS is a word list
+  "$JAVA" ${JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$log" 2>&1 &
+  pid=$!
+  live="-"; ready="-"; notes=""
+  while :; do
+    if ! kill -0 "$pid" 2>/dev/null; then notes="exited during start-up: see $log"; break; fi
+    if http_ok "$base/q/health/live"; then live=$(ms_since "$start"); break; fi
+    if [ "$(ms_since "$start")" -gt $((LIVE_WAIT_SECONDS * 1000)) ]; then notes="not live after ${LIVE_WAIT_SECONDS}s"; break; fi
+    sleep 0.01
+  done
+  if [ "$live" != "-" ]; then
+    while :; do
+      if http_ok "$base/q/health/ready"; then ready=$(ms_since "$start"); break; fi
+      if [ "$(ms_since "$start")" -gt $((READY_WAIT_SECONDS * 1000)) ]; then
+        down=$(curl -s --max-time 2 "$base/q/health/ready" | tr -d '\n ' | grep -o '"name":"[^"]*","status":"DOWN"' | sed 's/"name":"\([^"]*\)".*/\1/' | paste -sd, - || true)
+        notes="not ready: DOWN ${down:-?}"
+        break
+      fi
+      sleep 0.05
+    done
+    sleep "$IDLE_SECONDS"
+    rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+    rss=$((rss_kb / 1024))
+    verdict="ok"
+    if [ "$live" -gt 1500 ] || [ "$rss" -gt 200 ]; then verdict="MISSED"; fi
+    started=$(grep -o 'started in [0-9.]*s' "$log" | head -n1 || true)
+    notes="${notes:+$notes; }quarkus: ${started:-?}"
+  else
+    rss="-"; verdict="-"
+  fi
+  printf '%-17s %9s %9s %9s %9s  %s\n' "$service" "$live" "$ready" "$rss" "$verdict" "$notes"
+  stop_service
+done
+# Timings are only comparable on a quiet machine: print the load they were taken under.
+echo "(JVM: $("$JAVA" -version 2>&1 | head -n1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); logs in $LOGS)"
