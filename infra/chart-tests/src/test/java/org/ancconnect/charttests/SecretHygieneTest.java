@@ -43,15 +43,24 @@ class SecretHygieneTest {
         List<String> offending = new ArrayList<>();
         walk(values, "", (key, value) -> {
             String leaf = key.substring(key.lastIndexOf('.') + 1);
-            if (!key.startsWith(".secrets.") && !isReference(leaf) && SENSITIVE_KEY.matcher(leaf).matches()) {
+            if (!key.contains(".app.secrets.") && !isReference(leaf) && SENSITIVE_KEY.matcher(leaf).matches()) {
                 offending.add(key + "=" + value);
             }
         });
         assertThat(offending).as("sensitive keys holding values in " + file).isEmpty();
-        JsonNode secrets = values.path("secrets");
-        if (!secrets.isMissingNode()) {
-            secrets.properties().forEach(e ->
-                    assertThat(e.getValue().asText()).as("secrets." + e.getKey() + " must be a Secret name").matches(OBJECT_NAME));
+        for (String service : ChartWorkspace.SERVICES) {
+            values.path(service).path("app").path("secrets").properties().forEach(e -> assertThat(e.getValue().asText())
+                    .as(service + ".app.secrets." + e.getKey() + " must be a Secret name").matches(OBJECT_NAME));
+        }
+    }
+
+    @Test
+    void generatedChartValuesHoldNoKeyMaterial() throws IOException {
+        for (String service : Rendered.minimal().workspace().vendored()) {
+            // quarkus-helm copies each secret-mapped env var into app.envs with the Secret's key name as
+            // value (unused by the templates); what must never appear is key material itself.
+            String text = Files.readString(Rendered.minimal().workspace().chartDir().resolve("charts").resolve(service).resolve("values.yaml"));
+            assertThat(SECRET_VALUE.matcher(text).find()).as(service + " generated values.yaml").isFalse();
         }
     }
 
