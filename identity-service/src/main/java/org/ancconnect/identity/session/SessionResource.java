@@ -1,0 +1,73 @@
+package org.ancconnect.identity.session;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.ancconnect.commons.problem.ProblemException;
+
+/**
+ * The portal's back channel: exchange the one-time code from the sign-in redirect for a session, get fresh access
+ * tokens for it, end it. The code and the session id are the credentials; neither ever appears in a URL after the
+ * single sign-in redirect.
+ */
+@Path("/api/v1/sessions")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    /** Exchange request. */
+    public record CodeExchange(@NotBlank @Size(max = 100) String code) {
+    }
+
+    /** A request naming a session. */
+    public record SessionRef(@NotBlank @Size(max = 100) String sessionId) {
+    }
+
+    /** A session and its current access token. */
+    public record SessionView(String sessionId, String accessToken, String tokenType, long expiresIn, String kind, String subject,
+            List<String> roles, String facility, String phn, String name, OffsetDateTime absoluteExpiresAt) {
+
+        static SessionView of(SessionService.SessionGrant grant) {
+            Principal p = grant.principal();
+            return new SessionView(grant.sessionId(), grant.token().token(), "Bearer", grant.token().expiresIn(), p.kind().name(),
+                    p.subject(), p.roles(), p.facility(), p.phn(), p.displayName(), grant.absoluteExpiresAt());
+        }
+    }
+
+    private final SessionService sessions;
+
+    public SessionResource(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    public Uni<Response> exchange(@Valid CodeExchange request) {
+        return sessions.exchange(request.code()).map(grant -> {
+            if (grant == null) {
+                throw new ProblemException(400, "invalid-code", "Invalid code", "The code is unknown, used or expired");
+            }
+            return Response.status(Response.Status.CREATED).entity(SessionView.of(grant)).build();
+        });
+    }
+
+    @POST
+    @Path("token")
+    public Uni<SessionView> token(@Valid SessionRef request) {
+        return sessions.refresh(request.sessionId()).map(SessionView::of);
+    }
+
+    @POST
+    @Path("logout")
+    public Uni<Response> logout(@Valid SessionRef request) {
+        return sessions.revoke(request.sessionId()).replaceWith(Response.noContent().build());
+    }
+}

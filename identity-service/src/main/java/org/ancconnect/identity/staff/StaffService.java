@@ -1,0 +1,147 @@
+package org.ancconnect.identity.staff;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.ancconnect.commons.problem.ProblemException;
+import org.ancconnect.identity.IdentityConfig;
+import org.ancconnect.identity.esignet.VerifiedClaims;
+import org.ancconnect.identity.privacy.KeyedHash;
+
+/** The staff directory and the binding of a staff member's eSignet subject at first sign-in. */
+@ApplicationScoped
+public class StaffService {
+
+    /** Enrolment codes are read aloud or printed: 10 characters without look-alikes (~50 bits). */
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A created staff member and, once, the enrolment code in clear. */
+    public record Created(StaffMember member, String enrolmentCode) {
+    }
+
+    private final StaffRepository repository;
+    private final KeyedHash hash;
+    private final IdentityConfig.Staff config;
+
+    public StaffService(StaffRepository repository, KeyedHash hash, IdentityConfig config) {
+        this.repository = repository;
+        this.hash = hash;
+        this.config = config.staff();
+    }
+
+    /** The active staff member bound to this eSignet subject, binding by national-ID hash on first sign-in; null if none. */
+    @WithTransaction
+    public Uni<StaffMember> resolve(VerifiedClaims claims) {
+        return repository.findBySub(claims.sub()).flatMap(bound -> {
+            if (bound != null) {
+                return Uni.createFrom().item(bound.active ? bound : null);
+            }
+            if (claims.nationalIdHash() == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return repository.findUnboundByNationalIdHash(claims.nationalIdHash()).map(member -> member == null ? null : bind(member, claims.sub()));
+        });
+    }
+
+    /** Binds {@code sub} with an enrolment code; null if the code is unknown, expired or already used. */
+    @WithTransaction
+    public Uni<StaffMember> enrol(String sub, String code) {
+        if (code == null || code.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return repository.findBySub(sub).flatMap(existing -> existing != null ? Uni.createFrom().item(existing.active ? existing : null)
+                : repository.findByEnrolmentCodeHash(KeyedHash.secret(normalise(code))).map(member -> {
+                    if (member == null || !member.active || member.esignetSub != null || member.enrolmentExpiresAt.isBefore(now())) {
+                        return null;
+                    }
+                    return bind(member, sub);
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Created> create(String displayName, StaffMember.Role role, String facility, String nationalId) {
+        StaffMember member = new StaffMember();
+        member.id = UUID.randomUUID();
+        member.displayName = displayName;
+        member.role = role;
+        member.facility = facility;
+        member.active = true;
+        member.createdAt = now();
+        member.nationalIdHash = nationalId == null || nationalId.isBlank() ? null : hash.nationalId(nationalId);
+        String code = newCode();
+        member.enrolmentCodeHash = KeyedHash.secret(code);
+        member.enrolmentExpiresAt = now().plus(config.enrolmentCodeLifetime());
+        return repository.persist(member).map(saved -> new Created(saved, code))
+                .onFailure(e -> e.getMessage() != null && e.getMessage().contains("national_id_hash"))
+                .transform(e -> ProblemException.conflict("staff-exists", "A staff member with this national ID exists"));
+    }
+
+    /** Creates a seed member with a known id if absent (seed file, idempotent across restarts and replicas). */
+    @WithTransaction
+    public Uni<Void> seed(UUID id, String displayName, StaffMember.Role role, String facility, String nationalId, String enrolmentCode) {
+        return repository.findById(id).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            StaffMember member = new StaffMember();
+            member.id = id;
+            member.displayName = displayName;
+            member.role = role;
+            member.facility = facility;
+            member.active = true;
+            member.createdAt = now();
+            member.nationalIdHash = nationalId == null ? null : hash.nationalId(nationalId);
+            member.enrolmentCodeHash = enrolmentCode == null ? null : KeyedHash.secret(normalise(enrolmentCode));
+            member.enrolmentExpiresAt = now().plus(config.enrolmentCodeLifetime());
+            return repository.persist(member).replaceWithVoid();
+        });
+    }
+
+    @WithSession
+    public Uni<List<StaffMember>> list() {
+        return repository.listAll();
+    }
+
+    @WithTransaction
+    public Uni<StaffMember> deactivate(UUID id) {
+        return repository.findById(id).map(member -> {
+            if (member == null) {
+                throw ProblemException.notFound("No staff member " + id);
+            }
+            member.active = false;
+            return member;
+        });
+    }
+
+    private StaffMember bind(StaffMember member, String sub) {
+        member.esignetSub = sub;
+        member.boundAt = now();
+        member.enrolmentCodeHash = null;
+        return member;
+    }
+
+    private static String newCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private static String normalise(String code) {
+        return code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
