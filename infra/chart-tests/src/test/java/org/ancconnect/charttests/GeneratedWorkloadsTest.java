@@ -52,7 +52,7 @@ class GeneratedWorkloadsTest {
 
     static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
-        for (Rendered r : Rendered.both()) {
+        for (Rendered r : Rendered.all()) {
             r.workspace().vendored().forEach(s -> cases.add(new Case(r, s)));
         }
         return cases;
@@ -143,6 +143,23 @@ class GeneratedWorkloadsTest {
         assertThat(pod.getInitContainers()).anySatisfy(init -> assertThat(init.getArgs()).containsExactly("job", c.service() + "-flyway-init"));
     }
 
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("services")
+    void nativeValuesSwapImageAndShrinkResources(String service) {
+        Container jvm = appContainer(new Case(Rendered.production(), service));
+        Container nativ = appContainer(new Case(Rendered.productionNative(), service));
+        assertThat(nativ.getImage()).endsWith("-native").isNotEqualTo(jvm.getImage());
+        for (String r : List.of("cpu", "memory")) {
+            assertThat(Quantity.getAmountInBytes(nativ.getResources().getRequests().get(r)))
+                    .as(service + " native request " + r).isLessThan(Quantity.getAmountInBytes(jvm.getResources().getRequests().get(r)));
+        }
+        assertThat(nativ.getResources().getLimits().get("memory")).isEqualTo(new Quantity("192Mi"));
+    }
+
+    static List<String> services() {
+        return Rendered.minimal().workspace().vendored();
+    }
+
     private static Set<String> secretNamesInValues(String service) {
         try {
             var values = new YAMLMapper().readTree(ChartWorkspace.sourceChart().resolve("values.yaml").toFile());
@@ -166,8 +183,12 @@ class GeneratedWorkloadsTest {
     }
 
     private static void assertHardened(PodSpec pod, String what) {
+        // runAsNonRoot without a fixed runAsUser: the kubelet refuses an image whose numeric user is 0, and the
+        // JVM image (user 185) and the native image (user 1001) both run unchanged.
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(what + " runAsNonRoot").isTrue();
-        assertThat(pod.getSecurityContext().getRunAsUser()).as(what + " runAsUser").isNotNull().isNotZero();
+        assertThat(pod.getSecurityContext().getRunAsUser()).as(what + " runAsUser").satisfiesAnyOf(
+                u -> assertThat(u).isNull(), u -> assertThat(u).isPositive());
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(what + " seccomp").isEqualTo("RuntimeDefault");
         for (Container c : pod.getContainers()) {
             assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(what + " readOnlyRootFilesystem").isTrue();
             assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(what + " allowPrivilegeEscalation").isFalse();

@@ -20,7 +20,7 @@ record Rendered(String valuesSet, ChartWorkspace workspace, String yaml, List<Ma
 
     /** Chart defaults only (values.yaml). */
     static Rendered minimal() {
-        return CACHE.computeIfAbsent("minimal", k -> render(k, null));
+        return CACHE.computeIfAbsent("minimal", k -> render(k));
     }
 
     /** values.yaml overlaid with values-production.yaml. */
@@ -28,14 +28,19 @@ record Rendered(String valuesSet, ChartWorkspace workspace, String yaml, List<Ma
         return CACHE.computeIfAbsent("production", k -> render(k, "values-production.yaml"));
     }
 
-    static List<Rendered> both() {
-        return List.of(minimal(), production());
+    /** values.yaml, values-production.yaml and values-native.yaml (native executables). */
+    static Rendered productionNative() {
+        return CACHE.computeIfAbsent("production-native", k -> render(k, "values-production.yaml", "values-native.yaml"));
     }
 
-    private static Rendered render(String valuesSet, String overlay) {
+    static List<Rendered> all() {
+        return List.of(minimal(), production(), productionNative());
+    }
+
+    private static Rendered render(String valuesSet, String... overlays) {
         ChartWorkspace ws = ChartWorkspace.prepare();
         var template = new Helm(ws.chartDir()).template().withName("anc").withNamespace(NAMESPACE);
-        if (overlay != null) {
+        for (String overlay : overlays) {
             template = template.withValuesFile(ws.chartDir().resolve(overlay));
         }
         String yaml = template.call();

@@ -30,11 +30,11 @@ class SecretHygieneTest {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     static List<Rendered> valuesSets() {
-        return Rendered.both();
+        return Rendered.all();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"values.yaml", "values-production.yaml"})
+    @ValueSource(strings = {"values.yaml", "values-production.yaml", "values-native.yaml"})
     void valuesFilesNameSecretsButHoldNone(String file) throws IOException {
         Path path = ChartWorkspace.sourceChart().resolve(file);
         String text = Files.readString(path);

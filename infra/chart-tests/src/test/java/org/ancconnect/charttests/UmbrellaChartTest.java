@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UmbrellaChartTest {
 
     static List<Rendered> valuesSets() {
-        return Rendered.both();
+        return Rendered.all();
     }
 
     @Test
