@@ -5,16 +5,19 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Estimates Fellegi–Sunter parameters without labelled data. u comes from random pairs (almost all of
- * which are non-matches, so their level frequencies are the u probabilities directly); m and the prior
- * come from expectation–maximisation over the comparison vectors of blocked candidate pairs, with u held
- * fixed. Holding u fixed is what keeps EM from converging to a "same household" or "same name" class
- * instead of "same person". Blocking is designed to find true matches, so blocked pairs are mostly
- * matches and EM alone cannot see what a non-match looks like; the random pairs are therefore added to
- * the EM sample, and the prior reported is the mean posterior over the blocked pairs only, which is the
- * population the decisions are made on.
+ * Estimates Fellegi–Sunter parameters without labelled data, the way Splink does:
+ * <ul>
+ * <li>u from random pairs: almost all are non-matches, so their level frequencies are u directly;</li>
+ * <li>m by expectation–maximisation with u held fixed, once per training sample of pairs that share a
+ * blocking value, leaving out the fields the sample was blocked on (they agree by construction, so EM
+ * would read every blocked pair as a match); each field's m is averaged over the samples that could
+ * estimate it;</li>
+ * <li>the prior as the fixed point of the mean posterior over the candidate pairs the registry will
+ * actually score, with m and u fixed.</li>
+ * </ul>
  */
 public final class EmEstimator {
 
@@ -24,9 +27,13 @@ public final class EmEstimator {
     private EmEstimator() {
     }
 
-    public static MatchParameters estimate(String version, List<int[]> candidateVectors, List<int[]> randomVectors) {
+    /** Comparison vectors of pairs that share the value of {@code blockedOn}. */
+    public record TrainingSample(Set<Field> blockedOn, List<int[]> vectors) {
+    }
+
+    public static MatchParameters estimate(String version, List<TrainingSample> samples, List<int[]> candidateVectors,
+            List<int[]> randomVectors) {
         Map<Field, double[]> u = new EnumMap<>(Field.class);
-        Map<Field, double[]> m = new EnumMap<>(Field.class);
         for (Field f : Field.ALL) {
             int levels = f.levels().size();
             double[] counts = new double[levels];
@@ -43,59 +50,89 @@ public final class EmEstimator {
                 uf[l] = (counts[l] + 1) / (known + levels - 1);
             }
             u.put(f, uf);
-            double[] mf = new double[levels];
-            for (int l = 1; l < levels; l++) {
-                mf[l] = l == 1 ? 0.9 : 0.1 / (levels - 2);
+        }
+        Map<Field, double[]> mSum = new EnumMap<>(Field.class);
+        Map<Field, Integer> mCount = new EnumMap<>(Field.class);
+        for (TrainingSample sample : samples) {
+            Map<Field, double[]> m = em(sample, u);
+            for (Field f : Field.ALL) {
+                if (!sample.blockedOn().contains(f) && m.get(f) != null) {
+                    double[] sum = mSum.computeIfAbsent(f, k -> new double[f.levels().size()]);
+                    for (int l = 1; l < sum.length; l++) {
+                        sum[l] += m.get(f)[l];
+                    }
+                    mCount.merge(f, 1, Integer::sum);
+                }
+            }
+        }
+        Map<Field, double[]> m = new EnumMap<>(Field.class);
+        for (Field f : Field.ALL) {
+            double[] sum = mSum.get(f);
+            double[] mf = new double[f.levels().size()];
+            for (int l = 1; l < mf.length; l++) {
+                mf[l] = sum == null ? u.get(f)[l] : sum[l] / mCount.get(f);
             }
             m.put(f, mf);
         }
+        double prior = 0.1;
+        for (int it = 0; it < MAX_ITERATIONS && !candidateVectors.isEmpty(); it++) {
+            double mass = 0;
+            for (int[] v : candidateVectors) {
+                mass += posterior(v, prior, m, u, Set.of());
+            }
+            double next = Math.min(Math.max(mass / candidateVectors.size(), MatchParameters.FLOOR),
+                    1 - MatchParameters.FLOOR);
+            boolean done = Math.abs(next - prior) < TOLERANCE;
+            prior = next;
+            if (done) {
+                break;
+            }
+        }
+        return new MatchParameters(version, prior, m, u);
+    }
+
+    private static Map<Field, double[]> em(TrainingSample sample, Map<Field, double[]> u) {
         Map<List<Integer>, Integer> distinct = new HashMap<>();
-        for (int[] v : candidateVectors) {
+        for (int[] v : sample.vectors()) {
             distinct.merge(Arrays.stream(v).boxed().toList(), 1, Integer::sum);
         }
-        for (int[] v : randomVectors) {
-            distinct.merge(Arrays.stream(v).boxed().toList(), 1, Integer::sum);
+        Map<Field, double[]> m = new EnumMap<>(Field.class);
+        for (Field f : Field.ALL) {
+            double[] mf = new double[f.levels().size()];
+            for (int l = 1; l < mf.length; l++) {
+                mf[l] = l == 1 ? 0.9 : 0.1 / (mf.length - 2);
+            }
+            m.put(f, mf);
         }
         double prior = 0.1;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            Map<Field, double[]> mNum = new EnumMap<>(Field.class);
-            Map<Field, Double> mDen = new EnumMap<>(Field.class);
-            for (Field f : Field.ALL) {
-                mNum.put(f, new double[f.levels().size()]);
-                mDen.put(f, 0.0);
-            }
+            Map<Field, double[]> num = new EnumMap<>(Field.class);
+            Map<Field, Double> den = new EnumMap<>(Field.class);
             double matchMass = 0;
             double total = 0;
             for (Map.Entry<List<Integer>, Integer> e : distinct.entrySet()) {
-                List<Integer> v = e.getKey();
-                double lm = Math.log(prior);
-                double lu = Math.log(1 - prior);
-                for (Field f : Field.ALL) {
-                    int level = v.get(f.ordinal());
-                    if (level != Field.MISSING) {
-                        lm += Math.log(Math.max(m.get(f)[level], MatchParameters.FLOOR));
-                        lu += Math.log(Math.max(u.get(f)[level], MatchParameters.FLOOR));
-                    }
-                }
-                double g = 1.0 / (1.0 + Math.exp(lu - lm));
+                int[] v = e.getKey().stream().mapToInt(Integer::intValue).toArray();
+                double g = posterior(v, prior, m, u, sample.blockedOn());
                 double n = e.getValue();
                 matchMass += g * n;
                 total += n;
                 for (Field f : Field.ALL) {
-                    int level = v.get(f.ordinal());
-                    if (level != Field.MISSING) {
-                        mNum.get(f)[level] += g * n;
-                        mDen.put(f, mDen.get(f) + g * n);
+                    int level = v[f.ordinal()];
+                    if (level != Field.MISSING && !sample.blockedOn().contains(f)) {
+                        num.computeIfAbsent(f, k -> new double[f.levels().size()])[level] += g * n;
+                        den.merge(f, g * n, Double::sum);
                     }
                 }
             }
             double change = Math.abs(matchMass / total - prior);
             prior = matchMass / total;
             for (Field f : Field.ALL) {
+                if (den.get(f) == null || den.get(f) == 0) {
+                    continue;
+                }
                 double[] mf = m.get(f);
-                double den = mDen.get(f);
                 for (int l = 1; l < mf.length; l++) {
-                    double next = den == 0 ? mf[l] : mNum.get(f)[l] / den;
+                    double next = num.get(f)[l] / den.get(f);
                     change = Math.max(change, Math.abs(next - mf[l]));
                     mf[l] = next;
                 }
@@ -104,20 +141,16 @@ public final class EmEstimator {
                 break;
             }
         }
-        double blockedMass = 0;
-        for (int[] v : candidateVectors) {
-            blockedMass += posterior(v, prior, m, u);
-        }
-        double blockedPrior = candidateVectors.isEmpty() ? prior : blockedMass / candidateVectors.size();
-        return new MatchParameters(version, Math.min(blockedPrior, 1 - MatchParameters.FLOOR), m, u);
+        return m;
     }
 
-    private static double posterior(int[] v, double prior, Map<Field, double[]> m, Map<Field, double[]> u) {
+    private static double posterior(int[] v, double prior, Map<Field, double[]> m, Map<Field, double[]> u,
+            Set<Field> ignored) {
         double lm = Math.log(prior);
         double lu = Math.log(1 - prior);
         for (Field f : Field.ALL) {
             int level = v[f.ordinal()];
-            if (level != Field.MISSING) {
+            if (level != Field.MISSING && !ignored.contains(f)) {
                 lm += Math.log(Math.max(m.get(f)[level], MatchParameters.FLOOR));
                 lu += Math.log(Math.max(u.get(f)[level], MatchParameters.FLOOR));
             }

@@ -9,7 +9,7 @@ import java.util.List;
 public enum Field {
     GIVEN_NAME("missing", "exact", "jaro-winkler>=0.94 or phonetic", "jaro-winkler>=0.85", "initials agree", "disagree"),
     FAMILY_NAME("missing", "exact", "jaro-winkler>=0.94 or phonetic", "jaro-winkler>=0.85", "disagree"),
-    BIRTH_DATE("missing", "exact", "day and month swapped", "one digit or transposition", "within a year or estimated",
+    BIRTH_DATE("missing", "exact", "day and month swapped", "one digit or transposition", "estimated, within 3 years",
             "disagree"),
     SEX("missing", "agree", "disagree"),
     PHONE("missing", "exact", "one edit", "disagree"),

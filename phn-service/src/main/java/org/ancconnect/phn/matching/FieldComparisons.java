@@ -133,8 +133,9 @@ public final class FieldComparisons {
             return 3;
         }
         int gap = Math.abs(Integer.parseInt(x.substring(0, 4)) - Integer.parseInt(y.substring(0, 4)));
-        // An age stated as "about 30" turns into a date within a couple of years of the true one.
-        if (gap <= 1 || (a.birthDateEstimated() || b.birthDateEstimated()) && gap <= 3) {
+        // An age stated as "about 30" turns into a date within a couple of years of the true one; two real
+        // dates that differ in more than one digit are different dates, however close.
+        if ((a.birthDateEstimated() || b.birthDateEstimated()) && gap <= 3) {
             return 4;
         }
         return 5;

@@ -34,7 +34,8 @@ public final class MatchDecider {
      * @param score its score
      * @param doNotLink a human recorded that the incoming record's person and this one are different people
      * @param nicDisagrees both carry a NIC and the keyed hashes differ
-     * @param identifierAgrees the eSignet sub, NIC or phone agrees
+     * @param identifierAgrees a personal identifier agrees: the eSignet sub or the NIC (not the phone, which
+     *        households share)
      * @param birthYearGap absolute difference of birth years, or -1 when either is unknown
      */
     public record Candidate<K>(K key, MatchScore score, boolean doNotLink, boolean nicDisagrees,

@@ -36,7 +36,7 @@ public interface MatchingConfig {
     @WithDefault("matching/parameters-v1.json")
     String parameters();
 
-    /** Seconds between refreshes of the name frequency table used for term-frequency adjustment. */
-    @WithDefault("300")
-    int termFrequencyRefreshSeconds();
+    /** Interval between refreshes of the name frequencies used for term-frequency adjustment. */
+    @WithDefault("5m")
+    java.time.Duration termFrequencyRefresh();
 }

@@ -111,51 +111,62 @@ public final class Normaliser {
     }
 
     /**
-     * Blocking keys, one per pass, each prefixed by its pass so one btree index serves them all. Passes are
-     * chosen so a true match survives any single corrupted field: family name changed (married) or
-     * misspelt, given name written as initials, date of birth wrong, names swapped.
+     * Blocking keys, one per pass, each prefixed by its pass so one btree index serves them all. Every pass
+     * is selective at national scale (a name pass always carries a date part, because "Kumari Perera"
+     * alone is shared by thousands), and the passes are chosen so that a true match survives any single
+     * corrupted field: family name changed at marriage or misspelt (given name + date), given name
+     * misspelt or written as initials (family name + date), date of birth wrong (both names + day and
+     * month, or + year), names swapped (name pairs are sorted), both names misspelt (date + place +
+     * initials), and the identifiers (phone, NIC hash).
      */
     public static Set<String> blockingKeys(Prepared p) {
         Set<String> keys = new LinkedHashSet<>();
-        String year = p.birthDate().isEmpty() ? "" : p.birthDate().substring(0, 4);
+        String dob = p.birthDate();
+        String year = dob.isEmpty() ? "" : dob.substring(0, 4);
+        String place = !p.postcode().isEmpty() ? p.postcode() : phonetic(p.city().replace(" ", ""));
         for (Prepared.PName n : p.names()) {
-            if (!n.familyPhonetic().isEmpty() && !year.isEmpty()) {
-                keys.add("F" + VERSION + ":" + n.familyPhonetic() + ":" + year);
-            }
-            if (!n.mainPhonetic().isEmpty() && !year.isEmpty()) {
-                keys.add("G" + VERSION + ":" + n.mainPhonetic() + ":" + year);
-            }
-            if (!n.mainPhonetic().isEmpty() && !n.familyPhonetic().isEmpty()) {
-                // Sorted so that given and family names swapped between sources still meet.
-                String a = n.mainPhonetic();
-                String b = n.familyPhonetic();
-                keys.add("N" + VERSION + ":" + (a.compareTo(b) <= 0 ? a + ":" + b : b + ":" + a));
-            }
-        }
-        String cityCode = phonetic(p.city().replace(" ", ""));
-        if (!p.birthDate().isEmpty()) {
-            if (!p.postcode().isEmpty()) {
-                keys.add("D" + VERSION + ":" + p.birthDate() + ":" + p.postcode());
-            }
-            if (!cityCode.isEmpty()) {
-                keys.add("C" + VERSION + ":" + p.birthDate() + ":" + cityCode);
-            }
-            for (Prepared.PName n : p.names()) {
-                // Both names misspelt: the date and the initials still meet.
-                if (!n.initials().isEmpty() && !n.family().isEmpty()) {
-                    keys.add("B" + VERSION + ":" + p.birthDate() + ":" + n.initials().charAt(0) + n.family().charAt(0));
+            String fam = n.familyPhonetic();
+            String giv = n.mainPhonetic();
+            if (!dob.isEmpty()) {
+                if (!fam.isEmpty()) {
+                    keys.add("F" + VERSION + ":" + fam + ":" + dob);
+                }
+                if (!giv.isEmpty()) {
+                    keys.add("G" + VERSION + ":" + giv + ":" + dob);
+                }
+                if (!place.isEmpty() && !n.initials().isEmpty() && !n.family().isEmpty()) {
+                    keys.add("B" + VERSION + ":" + dob + ":" + place + ":" + n.initials().charAt(0) + n.family().charAt(0));
                 }
             }
+            if (!fam.isEmpty() && !giv.isEmpty()) {
+                // Sorted so that given and family names swapped between sources still meet.
+                String pair = giv.compareTo(fam) <= 0 ? giv + ":" + fam : fam + ":" + giv;
+                if (!year.isEmpty()) {
+                    keys.add("Y" + VERSION + ":" + pair + ":" + year);
+                    String md = dob.substring(4, 8);
+                    String dm = dob.substring(6, 8) + dob.substring(4, 6);
+                    // Day and month in a canonical order, so a day/month swap still meets.
+                    keys.add("M" + VERSION + ":" + pair + ":" + (md.compareTo(dm) <= 0 ? md : dm));
+                }
+                if (!p.postcode().isEmpty()) {
+                    keys.add("Z" + VERSION + ":" + pair + ":" + p.postcode());
+                }
+            }
+            if (!year.isEmpty() && !place.isEmpty()) {
+                // Date of birth partly wrong and one name misspelt: the other name, the year and the place meet.
+                if (!fam.isEmpty()) {
+                    keys.add("R" + VERSION + ":" + fam + ":" + year + ":" + place);
+                }
+                if (!giv.isEmpty()) {
+                    keys.add("S" + VERSION + ":" + giv + ":" + year + ":" + place);
+                }
+            }
+            if (!p.postcode().isEmpty() && fam.length() >= 2 && giv.length() >= 2) {
+                keys.add("A" + VERSION + ":" + p.postcode() + ":" + fam.substring(0, 2) + giv.substring(0, 2));
+            }
         }
-        for (Prepared.PName n : p.names()) {
-            // Date of birth wrong as well as one name: the place and a name prefix still meet.
-            String place = !p.postcode().isEmpty() ? p.postcode() : cityCode;
-            if (!place.isEmpty() && n.familyPhonetic().length() >= 2) {
-                keys.add("A" + VERSION + ":" + place + ":" + n.familyPhonetic().substring(0, 2));
-            }
-            if (!place.isEmpty() && n.mainPhonetic().length() >= 2) {
-                keys.add("H" + VERSION + ":" + place + ":" + n.mainPhonetic().substring(0, 2));
-            }
+        if (!dob.isEmpty() && !p.postcode().isEmpty()) {
+            keys.add("D" + VERSION + ":" + dob + ":" + p.postcode());
         }
         if (!p.phone().isEmpty()) {
             keys.add("P" + VERSION + ":" + p.phone());

@@ -30,16 +30,25 @@ final class LinkageEvaluator {
 
     /** Random pairs drawn to estimate u. */
     private static final int RANDOM_PAIRS = 200_000;
+    /** Training pairs drawn per record and training block. */
+    private static final int TRAINING_PAIRS_PER_RECORD = 20;
 
     private final MatchDecider decider;
+    private final boolean otherIdIsNic;
 
-    LinkageEvaluator(MatchDecider.Thresholds thresholds) {
+    /**
+     * @param otherIdIsNic the records' other identifier is a NIC (synthetic population): its disagreement
+     *        fires the NIC guard; FEBRL's soc_sec_id is corrupted in duplicates like any field, so it does not
+     */
+    LinkageEvaluator(MatchDecider.Thresholds thresholds, boolean otherIdIsNic) {
         this.decider = new MatchDecider(thresholds);
+        this.otherIdIsNic = otherIdIsNic;
     }
 
     /** Figures of one run. */
     record Result(String name, long truePairs, long predictedPairs, long correctPairs, long reviews, long records,
-            long candidatePairs, long trueCandidatePairs, MatchParameters parameters, Map<String, Long> reviewReasons) {
+            long candidatePairs, long trueCandidatePairs, MatchParameters parameters, Map<String, Long> reviewReasons,
+            Registry registry) {
 
         double precision() {
             return predictedPairs == 0 ? 1.0 : (double) correctPairs / predictedPairs;
@@ -67,7 +76,26 @@ final class LinkageEvaluator {
         }
     }
 
+    /**
+     * Registry-level figures of a deduplication run.
+     *
+     * @param persons true persons
+     * @param phns persons the registry ended with (PHNs issued)
+     * @param splitPersons true persons holding more than one PHN
+     * @param falseMerges PHNs holding records of more than one true person
+     * @param reviewsCorrect reviews whose best candidate was the true person
+     * @param calibration per probability decile of the best candidate: {count, true matches}
+     */
+    record Registry(long persons, long phns, long splitPersons, long falseMerges, long reviewsCorrect,
+            long[][] calibration) {
+    }
+
     Result deduplicate(String name, List<LabelledRecord> records) {
+        return deduplicate(name, records, null);
+    }
+
+    /** Deduplicates with given parameters, or parameters estimated from the records when null. */
+    Result deduplicate(String name, List<LabelledRecord> records, MatchParameters given) {
         List<Prepared> prepared = records.stream().map(r -> Normaliser.prepare(r.record())).toList();
         Map<String, List<Integer>> index = new HashMap<>();
         List<int[]> candidatePairs = new ArrayList<>();
@@ -84,11 +112,14 @@ final class LinkageEvaluator {
             }
         }
         TermFrequencies tf = termFrequencies(prepared);
-        FellegiSunterScorer scorer = new FellegiSunterScorer(estimate(name, prepared, prepared, candidatePairs));
+        FellegiSunterScorer scorer = new FellegiSunterScorer(
+                given != null ? given : estimate(name, prepared, prepared, candidatePairs));
         Map<Integer, List<Integer>> candidatesOf = new HashMap<>();
         for (int[] p : candidatePairs) {
             candidatesOf.computeIfAbsent(p[1], k -> new ArrayList<>()).add(p[0]);
         }
+        long reviewsCorrect = 0;
+        long[][] calibration = new long[10][2];
         int[] cluster = new int[prepared.size()];
         long reviews = 0;
         Map<String, Long> reasons = new java.util.TreeMap<>();
@@ -97,15 +128,23 @@ final class LinkageEvaluator {
             Map<Integer, MatchDecider.Candidate<Integer>> bestByCluster = new LinkedHashMap<>();
             for (int j : candidatesOf.getOrDefault(i, List.of())) {
                 MatchScore s = scorer.score(prepared.get(i), prepared.get(j), tf);
-                MatchDecider.Candidate<Integer> c = new MatchDecider.Candidate<>(cluster[j], s, false, false, identifierAgrees(s),
+                MatchDecider.Candidate<Integer> c = new MatchDecider.Candidate<>(cluster[j], s, false, nicDisagrees(s), identifierAgrees(s),
                         FieldComparisons.birthYearGap(prepared.get(i), prepared.get(j)));
                 bestByCluster.merge(cluster[j], c,
                         (x, y) -> x.score().logOdds() >= y.score().logOdds() ? x : y);
             }
             MatchDecider.Decision<Integer> d = decider.decide(List.copyOf(bestByCluster.values()));
             cluster[i] = d.outcome() == MatchDecider.Outcome.AUTO_LINK ? d.best().key() : i;
+            boolean bestIsTrue = d.best() != null
+                    && records.get(d.best().key()).entity().equals(records.get(i).entity());
+            if (d.best() != null) {
+                int bin = Math.min(9, (int) (d.best().probability() * 10));
+                calibration[bin][0]++;
+                calibration[bin][1] += bestIsTrue ? 1 : 0;
+            }
             if (d.outcome() == MatchDecider.Outcome.REVIEW) {
                 reviews++;
+                reviewsCorrect += bestIsTrue ? 1 : 0;
                 countReasons(reasons, d);
             }
         }
@@ -128,8 +167,17 @@ final class LinkageEvaluator {
         }
         long trueCandidates = candidatePairs.stream()
                 .filter(p -> records.get(p[0]).entity().equals(records.get(p[1]).entity())).count();
+        Map<String, Set<Integer>> phnsOfPerson = new HashMap<>();
+        for (int i = 0; i < cluster.length; i++) {
+            phnsOfPerson.computeIfAbsent(records.get(i).entity(), k -> new HashSet<>()).add(cluster[i]);
+        }
+        long falseMerges = members.values().stream()
+                .filter(m -> m.stream().map(x -> records.get(x).entity()).distinct().count() > 1).count();
+        Registry registry = new Registry(phnsOfPerson.size(), members.size(),
+                phnsOfPerson.values().stream().filter(c -> c.size() > 1).count(), falseMerges, reviewsCorrect,
+                calibration);
         return new Result(name, truePairs, predicted, correct, reviews, records.size(), candidatePairs.size(),
-                trueCandidates, scorer.parameters(), reasons);
+                trueCandidates, scorer.parameters(), reasons, registry);
     }
 
     Result link(String name, List<LabelledRecord> a, List<LabelledRecord> b) {
@@ -168,7 +216,7 @@ final class LinkageEvaluator {
             List<MatchDecider.Candidate<Integer>> candidates = new ArrayList<>();
             for (int i : candidatesOf.getOrDefault(j, List.of())) {
                 MatchScore s = scorer.score(pb.get(j), pa.get(i), tf);
-                candidates.add(new MatchDecider.Candidate<>(i, s, false, false, identifierAgrees(s),
+                candidates.add(new MatchDecider.Candidate<>(i, s, false, nicDisagrees(s), identifierAgrees(s),
                         FieldComparisons.birthYearGap(pb.get(j), pa.get(i))));
             }
             MatchDecider.Decision<Integer> d = decider.decide(candidates);
@@ -188,10 +236,10 @@ final class LinkageEvaluator {
         long trueCandidates = candidatePairs.stream()
                 .filter(p -> a.get(p[0]).entity().equals(b.get(p[1]).entity())).count();
         return new Result(name, truePairs, predicted, correct, reviews, b.size(), candidatePairs.size(),
-                trueCandidates, scorer.parameters(), reasons);
+                trueCandidates, scorer.parameters(), reasons, null);
     }
 
-    private static MatchParameters estimate(String name, List<Prepared> left, List<Prepared> right,
+    static MatchParameters estimate(String name, List<Prepared> left, List<Prepared> right,
             List<int[]> candidatePairs) {
         List<int[]> candidateVectors = new ArrayList<>(candidatePairs.size());
         for (int[] p : candidatePairs) {
@@ -203,7 +251,35 @@ final class LinkageEvaluator {
             randomVectors.add(FieldComparisons.compare(left.get(random.nextInt(left.size())),
                     right.get(random.nextInt(right.size())), null));
         }
-        return EmEstimator.estimate(name + "/normaliser-v" + Normaliser.VERSION, candidateVectors, randomVectors);
+        List<EmEstimator.TrainingSample> samples = List.of(
+                sample(left, right, p -> p.birthDate(), Set.of(Field.BIRTH_DATE), random),
+                sample(left, right, p -> p.names().isEmpty() ? "" : p.names().get(0).mainPhonetic() + ":"
+                        + p.names().get(0).familyPhonetic(), Set.of(Field.GIVEN_NAME, Field.FAMILY_NAME), random));
+        return EmEstimator.estimate(name + "/normaliser-v" + Normaliser.VERSION, samples, candidateVectors,
+                randomVectors);
+    }
+
+    /** Pairs sharing a training blocking value; large blocks are sampled so common names do not dominate. */
+    private static EmEstimator.TrainingSample sample(List<Prepared> left, List<Prepared> right,
+            java.util.function.Function<Prepared, String> value, Set<Field> blockedOn, Random random) {
+        Map<String, List<Integer>> byValue = new HashMap<>();
+        for (int i = 0; i < left.size(); i++) {
+            String v = value.apply(left.get(i));
+            if (!v.isEmpty() && !v.startsWith(":") && !v.endsWith(":")) {
+                byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<int[]> vectors = new ArrayList<>();
+        for (int j = 0; j < right.size(); j++) {
+            List<Integer> block = byValue.getOrDefault(value.apply(right.get(j)), List.of());
+            for (int n = 0; n < Math.min(block.size(), TRAINING_PAIRS_PER_RECORD); n++) {
+                int i = block.size() <= TRAINING_PAIRS_PER_RECORD ? block.get(n) : block.get(random.nextInt(block.size()));
+                if (left != right || i < j) {
+                    vectors.add(FieldComparisons.compare(left.get(i), right.get(j), null));
+                }
+            }
+        }
+        return new EmEstimator.TrainingSample(blockedOn, vectors);
     }
 
     static TermFrequencies termFrequencies(List<Prepared> records) {
@@ -234,9 +310,13 @@ final class LinkageEvaluator {
         d.reasons().forEach(r -> counts.merge(r.replaceAll("[0-9]+ apart", "N apart"), 1L, Long::sum));
     }
 
-    /** FEBRL's soc_sec_id plays the role the NIC, eSignet sub or phone plays in the registry. */
+    /** The NIC of the synthetic population and FEBRL's soc_sec_id play the role of the registry's NIC. */
     private static boolean identifierAgrees(MatchScore s) {
-        return s.level(Field.OTHER_ID) == 1 || s.level(Field.OTHER_ID) == 2 || s.level(Field.PHONE) == 1;
+        return s.level(Field.OTHER_ID) == 1;
+    }
+
+    private boolean nicDisagrees(MatchScore s) {
+        return otherIdIsNic && s.level(Field.OTHER_ID) == Field.OTHER_ID.disagree();
     }
 
     private static long countPairs(List<String> entities) {

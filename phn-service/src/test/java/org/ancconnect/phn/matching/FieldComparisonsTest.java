@@ -45,6 +45,7 @@ class FieldComparisonsTest {
                 true, "female", null, null, null, null, null, null, null, null));
         Prepared b = Normaliser.prepare(NormaliserTest.record("Nimali", "Silva", "19950412"));
         assertThat(FieldComparisons.birthDate(a, b)).isEqualTo(4);
+        assertThat(FieldComparisons.birthDate(Normaliser.prepare(NormaliserTest.record("N", "S", "19930101")), b)).isEqualTo(5);
         assertThat(FieldComparisons.birthYearGap(a, b)).isEqualTo(2);
     }
 

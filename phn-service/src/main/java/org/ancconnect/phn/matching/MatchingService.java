@@ -1,0 +1,132 @@
+package org.ancconnect.phn.matching;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.ancconnect.phn.PhnConfig;
+import org.ancconnect.phn.registry.PersonRow;
+import org.ancconnect.phn.registry.RegistryRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * The probabilistic tier: blocking query, Fellegi–Sunter scoring of every candidate, and the decision.
+ * Scoring a full candidate set (at most a few hundred persons) takes well under a millisecond, so it runs
+ * inline on the connection's context rather than paying a thread hop.
+ */
+@ApplicationScoped
+public class MatchingService {
+
+    private static final Logger LOG = Logger.getLogger(MatchingService.class);
+
+    /**
+     * Below this many name forms the registry's own frequencies are noise (a name seen twice in ten is not
+     * "common"), so the estimated average u is used instead.
+     */
+    private static final int MIN_NAMES_FOR_FREQUENCIES = 10_000;
+
+    private final RegistryRepository registry;
+    private final Pool pool;
+    private final FellegiSunterScorer scorer;
+    private final MatchDecider decider;
+    private final int perKey;
+    private final Timer scoring;
+    private volatile TermFrequencies frequencies = TermFrequencies.NONE;
+
+    public MatchingService(PhnConfig config, RegistryRepository registry, Pool pool, MeterRegistry meters) {
+        this.registry = registry;
+        this.pool = pool;
+        this.scorer = new FellegiSunterScorer(MatchParameters.load(config.matching().parameters()));
+        this.decider = new MatchDecider(MatchDecider.Thresholds.of(config.matching()));
+        this.perKey = config.matching().candidatesPerKey();
+        this.scoring = meters.timer("phn.matching.scoring");
+        LOG.infof("Matching parameters %s loaded (normaliser v%d)", scorer.parameters().version(), Normaliser.VERSION);
+    }
+
+    /** The outcome with the candidates' golden records, for explanations. */
+    public record Result(MatchDecider.Decision<UUID> decision, Map<UUID, PersonRow> persons, String parametersVersion) {
+    }
+
+    /**
+     * Scores {@code incoming} against the registry. {@code claimedPerson} is a person the record claims to be
+     * (a presented PHN): persons a human marked as different from her are flagged for the do-not-link guard.
+     */
+    public Uni<Result> match(SqlClient conn, MatchRecord incoming, UUID claimedPerson) {
+        Prepared prepared = Normaliser.prepare(incoming);
+        return registry.candidates(conn, Normaliser.blockingKeys(prepared), perKey)
+                .chain(persons -> registry.doNotLink(conn, claimedPerson, persons.stream().map(PersonRow::id).toList())
+                        .map(excluded -> decide(prepared, persons, excluded)));
+    }
+
+    /** Blocking keys a person is indexed under. */
+    public static Set<String> keysOf(PersonRow person) {
+        return Normaliser.blockingKeys(Normaliser.prepare(person.toMatchRecord()));
+    }
+
+    /** Compares two records field by field with the registry's parameters (side-by-side view). */
+    public MatchScore compare(MatchRecord a, MatchRecord b) {
+        return scorer.score(Normaliser.prepare(a), Normaliser.prepare(b), frequencies);
+    }
+
+    private Result decide(Prepared prepared, List<PersonRow> persons, Set<UUID> excluded) {
+        long start = System.nanoTime();
+        List<MatchDecider.Candidate<UUID>> candidates = new ArrayList<>(persons.size());
+        Map<UUID, PersonRow> byId = new HashMap<>();
+        TermFrequencies tf = frequencies;
+        for (PersonRow p : persons) {
+            Prepared other = Normaliser.prepare(p.toMatchRecord());
+            MatchScore s = scorer.score(prepared, other, tf);
+            boolean nicAgrees = s.level(Field.OTHER_ID) == 1;
+            boolean nicDisagrees = s.level(Field.OTHER_ID) == Field.OTHER_ID.disagree();
+            candidates.add(new MatchDecider.Candidate<>(p.id(), s, excluded.contains(p.id()), nicDisagrees, nicAgrees,
+                    FieldComparisons.birthYearGap(prepared, other)));
+            byId.put(p.id(), p);
+        }
+        MatchDecider.Decision<UUID> decision = decider.decide(candidates);
+        scoring.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return new Result(decision, byId, scorer.parameters().version());
+    }
+
+    /** Refreshes name frequencies from the registry; matching keeps the previous table if this fails. */
+    @Scheduled(every = "{phn.matching.term-frequency-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refreshFrequencies() {
+        return pool.query("SELECT given_names, family_name, count(*) FROM person_name GROUP BY given_names, family_name")
+                .execute()
+                .invoke(rows -> {
+                    Map<String, Double> given = new HashMap<>();
+                    Map<String, Double> family = new HashMap<>();
+                    double total = 0;
+                    for (var r : rows) {
+                        long n = r.getLong(2);
+                        total += n;
+                        Prepared p = Normaliser.prepare(new MatchRecord(List.of(new MatchRecord.Name(r.getString(0),
+                                r.getString(1))), null, false, null, null, null, null, null, null, null, null, null));
+                        if (!p.names().isEmpty()) {
+                            given.merge(p.names().get(0).main(), (double) n, Double::sum);
+                            family.merge(p.names().get(0).family(), (double) n, Double::sum);
+                        }
+                    }
+                    if (total < MIN_NAMES_FOR_FREQUENCIES) {
+                        frequencies = TermFrequencies.NONE;
+                        return;
+                    }
+                    double t = total;
+                    given.replaceAll((k, v) -> v / t);
+                    family.replaceAll((k, v) -> v / t);
+                    frequencies = new TermFrequencies(given, family);
+                })
+                .onFailure().invoke(e -> LOG.warnf("Name frequency refresh failed, keeping the previous table: %s",
+                        e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,139 @@
+package org.ancconnect.phn.registration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.ancconnect.phn.events.PatientEvents;
+import org.ancconnect.phn.issuance.PhnFormat;
+import org.ancconnect.phn.issuance.PhnIssuer;
+import org.ancconnect.phn.matching.MatchingService;
+import org.ancconnect.phn.registry.PersonRow;
+import org.ancconnect.phn.registry.RegistryRepository;
+
+/**
+ * Writes a resolved registration inside the caller's transaction: the source record and its link, the
+ * person's new names and identifiers and blocking keys, a new person with a freshly issued PHN when
+ * needed, the review item, the identity events and the outbox event.
+ */
+@ApplicationScoped
+public class RegistrationWriter {
+
+    private final RegistryRepository registry;
+    private final PhnIssuer issuer;
+    private final PhnFormat format;
+    private final PatientEvents events;
+    private final ObjectMapper mapper;
+
+    public RegistrationWriter(RegistryRepository registry, PhnIssuer issuer, PhnFormat format, PatientEvents events,
+            ObjectMapper mapper) {
+        this.registry = registry;
+        this.issuer = issuer;
+        this.format = format;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    Uni<RegistrationResult> write(SqlClient conn, RegistrationInput in, Resolution r, String actor) {
+        UUID sourceId = UUID.randomUUID();
+        return r.links() ? link(conn, in, r, r.person(), sourceId, actor) : create(conn, in, r, sourceId, actor);
+    }
+
+    private Uni<RegistrationResult> link(SqlClient conn, RegistrationInput in, Resolution r, PersonRow person,
+            UUID sourceId, String actor) {
+        RegistrationRequest req = in.request();
+        JsonObject before = snapshot(person);
+        return registry.insertSourceRecord(conn, sourceId, req.sourceSystem(), req.sourceId(), person.id(), r.linkKind(),
+                        r.probability(), payload(in), actor)
+                .chain(() -> registry.addNames(conn, person.id(), in.names()))
+                .chain(() -> identifiers(conn, in, person.id()))
+                .chain(() -> registry.fillMissing(conn, person.id(), req.phone(), in.nicConsistent() ? in.nicHash() : null,
+                        req.esignetSub()))
+                .chain(() -> registry.person(conn, person.id()))
+                .chain(updated -> registry.addKeys(conn, person.id(), MatchingService.keysOf(updated.orElseThrow()))
+                        .chain(() -> registry.event(conn, person.id(), "LINK", null, sourceId, actor, before,
+                                snapshot(updated.get()), decision(r)))
+                        .chain(() -> events.append(conn, PatientEvents.UPDATED, updated.get(), List.of(), null,
+                                req.sourceSystem(), req.sourceId())))
+                .replaceWith(() -> result(person, r, null));
+    }
+
+    private Uni<RegistrationResult> create(SqlClient conn, RegistrationInput in, Resolution r, UUID sourceId,
+            String actor) {
+        RegistrationRequest req = in.request();
+        String poi = issuer.poiFor(req.facility(), req.test());
+        return issuer.issue(conn, poi).chain(phn -> {
+            RegistrationRequest.Address a = req.address();
+            PersonRow person = new PersonRow(UUID.randomUUID(), phn.value(), "ACTIVE", null, in.givenNames(),
+                    req.familyName().trim(), req.birthDate(), req.birthDateEstimated(), req.sex().code(), req.phone(),
+                    a == null ? null : a.line(), a == null ? null : a.city(), a == null ? null : a.district(),
+                    a == null ? null : a.postalCode(), in.nicConsistent() ? in.nicHash() : null, req.esignetSub(),
+                    req.facility(), in.names());
+            String kind = "MANUAL".equals(r.linkKind()) ? "MANUAL" : "NEW";
+            UUID reviewId = r.outcome() == RegistrationResult.Outcome.NEW_PENDING_REVIEW ? UUID.randomUUID() : null;
+            return registry.insertPerson(conn, person, req.test())
+                    .chain(() -> registry.addNames(conn, person.id(), in.names()))
+                    .chain(() -> registry.addIdentifier(conn, "PHN", phn.value(), person.id()))
+                    .chain(() -> identifiers(conn, in, person.id()))
+                    .chain(() -> registry.addKeys(conn, person.id(), MatchingService.keysOf(person)))
+                    .chain(() -> registry.insertSourceRecord(conn, sourceId, req.sourceSystem(), req.sourceId(),
+                            person.id(), kind, r.probability(), payload(in), actor))
+                    .chain(() -> registry.event(conn, person.id(), "PHN_ISSUED", null, sourceId, actor, null,
+                            snapshot(person), decision(r)))
+                    .chain(() -> reviewId == null ? Uni.createFrom().voidItem()
+                            : registry.insertReview(conn, reviewId, sourceId, person.id(),
+                                    new JsonArray(json(r.candidates())),
+                                    new JsonArray(r.reasons()), req.facility()))
+                    .chain(() -> events.append(conn, PatientEvents.REGISTERED, person, List.of(), null,
+                            req.sourceSystem(), req.sourceId()))
+                    .replaceWith(() -> result(person, r, reviewId));
+        });
+    }
+
+    private Uni<Void> identifiers(SqlClient conn, RegistrationInput in, UUID person) {
+        RegistrationRequest req = in.request();
+        return registry.addIdentifier(conn, "ESIGNET_SUB", req.esignetSub(), person)
+                .chain(() -> registry.addIdentifier(conn, "NIC_HASH", in.nicConsistent() ? in.nicHash() : null, person))
+                .chain(() -> registry.addIdentifier(conn, "PHONE", req.phone() == null ? null
+                        : req.phone().replaceAll("[^0-9]", ""), person));
+    }
+
+    private RegistrationResult result(PersonRow person, Resolution r, UUID reviewId) {
+        return new RegistrationResult(format.display(format.parse(person.phn()).phn()), person.id(), r.outcome(),
+                r.basis(), r.probability(), reviewId, false, r.reasons(), r.candidates(), r.parametersVersion());
+    }
+
+    /** The source record as received, without the NIC: only its keyed hash and whether it agreed with the DOB. */
+    private JsonObject payload(RegistrationInput in) {
+        JsonObject json = new JsonObject(json(in.request()));
+        json.remove("nic");
+        json.put("nicHash", in.nicHash()).put("nicConsistent", in.nicConsistent());
+        return json;
+    }
+
+    JsonObject snapshot(PersonRow p) {
+        JsonObject json = new JsonObject(json(p));
+        json.remove("names");
+        return json;
+    }
+
+    /** Serialised with the application's mapper (ISO dates), as API responses are. */
+    String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject decision(Resolution r) {
+        return new JsonObject().put("outcome", r.outcome().name()).put("basis", r.basis())
+                .put("probability", r.probability()).put("reasons", new JsonArray(r.reasons()))
+                .put("parametersVersion", r.parametersVersion());
+    }
+}
