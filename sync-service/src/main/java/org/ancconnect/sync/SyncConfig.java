@@ -1,14 +1,108 @@
 package org.ancconnect.sync;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
-/**
- * Root of sync-service's own configuration ({@code sync.*}). Feature groups (detection, mapping, delivery, aggregates) are added
- * beneath it as the features land.
- */
+/** sync-service's configuration ({@code sync.*}). */
 @ConfigMapping(prefix = "sync")
 public interface SyncConfig {
 
     /** Name of the service's own PostgreSQL database, created if missing (env SYNC_DB_NAME). */
     String dbName();
+
+    Dhis2 dhis2();
+
+    Rabbitmq rabbitmq();
+
+    Detection detection();
+
+    Delivery delivery();
+
+    Mapping mapping();
+
+    /** Program mappings. */
+    interface Mapping {
+        /** Mapping files, on the classpath or the file system (the ANC program's ships with the service). */
+        @WithDefault("mapping/anc-program.json")
+        List<String> files();
+    }
+
+    /** The DHIS2 instance. */
+    interface Dhis2 {
+        /** Base URL (without /api). */
+        String baseUrl();
+
+        /** Basic-auth username (ignored when api-token is set). */
+        Optional<String> username();
+
+        /** Basic-auth password. */
+        Optional<String> password();
+
+        /** A DHIS2 personal access token, sent as "Authorization: ApiToken ..." (preferred over Basic). */
+        Optional<String> apiToken();
+
+        /** Page size of the change-detection query; DHIS2's default page size is 50, 200 keeps round trips few. */
+        @WithDefault("200")
+        int pageSize();
+    }
+
+    /** The RabbitMQ broker. */
+    interface Rabbitmq {
+        String host();
+
+        int port();
+
+        String username();
+
+        String password();
+
+        /** Prefix of the queue and exchange names (tests use their own). */
+        @WithDefault("")
+        String queuePrefix();
+
+        /** How long a publish may wait for the broker's confirm. */
+        @WithDefault("10s")
+        Duration confirmTimeout();
+    }
+
+    /** Change detection. */
+    interface Detection {
+        /** DHIS2 program uids to poll. */
+        List<String> programs();
+
+        /** Poll interval (a Quarkus scheduler expression; "off" disables polling). */
+        String interval();
+
+        /**
+         * How far before the watermark each poll looks again: DHIS2 stamps updatedAt before its transaction commits,
+         * so a change can appear after a later one was already seen; 2 minutes covers any import's duration.
+         */
+        @WithDefault("2m")
+        Duration overlap();
+
+        /** Where polling starts when a program has no watermark yet. */
+        @WithDefault("1970-01-01T00:00:00Z")
+        String start();
+
+        /** Shared secret a DHIS2 webhook sends in the X-Sync-Token header. */
+        String webhookToken();
+    }
+
+    /** Delivery to the NEHR. */
+    interface Delivery {
+        /** Concurrent consumers per replica. */
+        @WithDefault("4")
+        int consumers();
+
+        /** Delays of the retry tiers for transient failures (exponential back-off); after the last, the DLQ. */
+        @WithDefault("5s,30s,120s,600s")
+        List<Duration> retryDelays();
+
+        /** Namespace of the identifier systems of DHIS2 objects in the NEHR (one per DHIS2 instance). */
+        @WithDefault("http://dhis2.health.gov.lk/identifier/")
+        String identifierNamespace();
+    }
 }

@@ -23,8 +23,12 @@ final class BundleBuilder {
     String put(ObjectNode resource, String system, String value) {
         String type = resource.get("resourceType").asText();
         String key = key(type, system, value);
-        String fullUrl = Fhir.fullUrl(key);
+        String fullUrl = fullUrl(type, system, value);
         if (!entries.containsKey(key)) {
+            if (!carries(resource, system, value)) {
+                // A conditional PUT whose resource lacks its own identifier is refused by the server (HAPI-0929).
+                throw new IllegalStateException(type + " added without its identifier " + system + "|" + value);
+            }
             ObjectNode entry = Fhir.JSON.objectNode().put("fullUrl", fullUrl);
             entry.set("resource", resource);
             entry.putObject("request").put("method", "PUT").put("url", type + "?identifier=" + system + "|" + value);
@@ -32,6 +36,15 @@ final class BundleBuilder {
             keys.add(key);
         }
         return fullUrl;
+    }
+
+    private static boolean carries(ObjectNode resource, String system, String value) {
+        for (var id : resource.path("identifier")) {
+            if (system.equals(id.path("system").asText()) && value.equals(id.path("value").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean contains(String type, String system, String value) {
@@ -55,6 +68,11 @@ final class BundleBuilder {
         ArrayNode list = bundle.putArray("entry");
         entries.values().forEach(list::add);
         return bundle;
+    }
+
+    /** The fullUrl a resource with this business key has in any bundle. */
+    static String fullUrl(String type, String system, String value) {
+        return Fhir.fullUrl(key(type, system, value));
     }
 
     static String key(String type, String system, String value) {

@@ -15,7 +15,7 @@ final class DeviceMapper {
 
     static String registrationSystem(MappingContext ctx) {
         if (ctx.bundle().contains("Device", SYSTEM_ID, ctx.systemId())) {
-            return ctx.bundle().put(Fhir.resource("Device", null), SYSTEM_ID, ctx.systemId());
+            return BundleBuilder.fullUrl("Device", SYSTEM_ID, ctx.systemId());
         }
         MappingFile.RegistrationSystem rs = ctx.mapping().file().registrationSystem();
         String owner = OrganizationMapper.organization(ctx, rs.ownerHin(), rs.ownerName());

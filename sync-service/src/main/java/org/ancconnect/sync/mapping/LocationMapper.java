@@ -12,7 +12,7 @@ final class LocationMapper {
 
     static String location(MappingContext ctx, String id, String name, String organizationFullUrl) {
         if (ctx.bundle().contains("Location", LOCATION, id)) {
-            return ctx.bundle().put(Fhir.resource("Location", null), LOCATION, id);
+            return BundleBuilder.fullUrl("Location", LOCATION, id);
         }
         ObjectNode loc = Fhir.resource("Location", "providers-location");
         loc.putArray("identifier").add(Fhir.identifier(Fhir.NEHR + "CodeSystem/cs-identifier-types", "PLOC",

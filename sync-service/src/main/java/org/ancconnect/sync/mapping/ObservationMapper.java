@@ -21,6 +21,8 @@ final class ObservationMapper {
     static void observation(MappingContext ctx, TrackedEntity.Event ev, String de, String raw, MappingFile.Target t,
             String patient, EncounterMapper.Visit visit) {
         ObjectNode obs = Fhir.resource("Observation", "generic-observation");
+        String system = ctx.system("event-data-value");
+        obs.putArray("identifier").add(Fhir.identifier(system, ev.uid() + "/" + de));
         obs.put("status", "final");
         obs.putArray("category").add(Fhir.concept(CATEGORY, t.category(), null));
         obs.set("code", Fhir.concept(t.code()));
@@ -34,7 +36,6 @@ final class ObservationMapper {
             case "dateTime" -> obs.put("valueDateTime", date(raw, field));
             default -> obs.put("valueString", raw);
         }
-        String system = ctx.system("event-data-value");
         ctx.bundle().put(obs, system, ev.uid() + "/" + de);
     }
 
@@ -45,6 +46,7 @@ final class ObservationMapper {
             return;
         }
         ObjectNode obs = Fhir.resource("Observation", "blood-pressure");
+        obs.putArray("identifier").add(Fhir.identifier(ctx.system("event-data-value"), ev.uid() + "/blood-pressure"));
         obs.put("status", "final");
         obs.putArray("category").add(Fhir.concept(CATEGORY, "vital-signs", "Vital Signs"));
         ObjectNode code = Fhir.concept(LOINC, "85354-9", "Blood pressure panel with all children optional");

@@ -21,7 +21,7 @@ final class OrganizationMapper {
 
     static String organization(MappingContext ctx, String hin, String name) {
         if (ctx.bundle().contains("Organization", HIN, hin)) {
-            return ctx.bundle().put(Fhir.resource("Organization", null), HIN, hin);
+            return BundleBuilder.fullUrl("Organization", HIN, hin);
         }
         ObjectNode org = Fhir.resource("Organization", "organization");
         org.putArray("identifier").add(Fhir.identifier("http://terminology.hl7.org/CodeSystem/v2-0203", "XX",

@@ -23,7 +23,7 @@ final class PractitionerMapper {
         }
         String system = ctx.system("user");
         if (ctx.bundle().contains("Practitioner", system, user.uid())) {
-            return ctx.bundle().put(Fhir.resource("Practitioner", null), system, user.uid());
+            return BundleBuilder.fullUrl("Practitioner", system, user.uid());
         }
         if (blank(user.firstName()) || blank(user.surname())) {
             throw new MappingException(field + ".updatedBy", "user '" + user.username() + "' has no first name or surname");

@@ -1,0 +1,18 @@
+package org.ancconnect.sync.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The NEHR's FHIR base: transactions. Wrapped by {@link NehrClient}. */
+@RegisterRestClient(configKey = "nehr")
+interface NehrRestClient {
+
+    @POST
+    @Consumes("application/fhir+json")
+    @Produces("application/fhir+json")
+    Response transaction(JsonNode bundle);
+}

@@ -1,0 +1,113 @@
+package org.ancconnect.sync.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ancconnect.sync.SyncConfig;
+import org.ancconnect.sync.dhis2.Dhis2Client;
+import org.ancconnect.sync.log.SyncLogRepository;
+import org.ancconnect.sync.mapping.Dhis2User;
+import org.ancconnect.sync.mapping.MappingException;
+import org.ancconnect.sync.mapping.ProgramMapping;
+import org.ancconnect.sync.mapping.ProgramMappings;
+import org.ancconnect.sync.mapping.TrackedEntity;
+import org.ancconnect.sync.mapping.TrackedEntityMapper;
+
+/**
+ * Syncs one tracked entity: under a PostgreSQL advisory lock keyed by the entity (held on one
+ * connection for the whole run, so no two replicas work on the same entity at once, and released by
+ * PostgreSQL if this process dies), fetch its current state from DHIS2, map it with what the last sync
+ * wrote, post one transaction, record the outcome. Always the current state: a redelivered or stale
+ * message converges to the same result.
+ */
+@ApplicationScoped
+public class SyncWorker {
+
+    private final Dhis2Client dhis2;
+    private final NehrClient nehr;
+    private final ProgramMappings mappings;
+    private final SyncLogRepository log;
+    private final AgroalDataSource ds;
+    private final String namespace;
+    private final Timer mappingTimer;
+    private final Timer deliveryTimer;
+
+    public SyncWorker(Dhis2Client dhis2, NehrClient nehr, ProgramMappings mappings, SyncLogRepository log, AgroalDataSource ds,
+            SyncConfig config, MeterRegistry registry) {
+        this.dhis2 = dhis2;
+        this.nehr = nehr;
+        this.mappings = mappings;
+        this.log = log;
+        this.ds = ds;
+        this.namespace = config.delivery().identifierNamespace();
+        this.mappingTimer = registry.timer("sync.mapping.duration");
+        this.deliveryTimer = registry.timer("sync.delivery.duration");
+    }
+
+    /** Syncs the entity; answers the number of FHIR resources written. Throws TransientFailure or a permanent error. */
+    public int sync(String uid, String program, int attempt) {
+        long started = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            lock(c, uid, true);
+            try {
+                Dhis2Client.SystemInfo info = dhis2.systemInfo();
+                TrackedEntity te = dhis2.trackedEntity(uid, program).map(json -> TrackedEntity.parse(json, info.zone()))
+                        .orElseGet(() -> new TrackedEntity(uid, "", true, null, Map.of(), List.of()));
+                ProgramMapping mapping = mappings.forProgram(program);
+                Map<String, Dhis2User> users = new HashMap<>();
+                for (String username : TrackedEntityMapper.usernames(te)) {
+                    dhis2.user(username).ifPresent(u -> users.put(username, u));
+                }
+                Set<String> previous = log.keys(c, uid);
+                long mapStart = System.nanoTime();
+                TrackedEntityMapper.Result result = TrackedEntityMapper.map(te, mapping,
+                        new TrackedEntityMapper.Source(info.zone(), info.systemId(), info.version(), namespace), users, previous);
+                mappingTimer.record(System.nanoTime() - mapStart, java.util.concurrent.TimeUnit.NANOSECONDS);
+                List<String> versions = result.bundle().path("entry").isEmpty() ? List.of() : nehr.transaction(result.bundle());
+                Instant version = te.updatedAt();
+                log.synced(c, uid, program, version, result.keys(), versions, attempt + 1);
+                deliveryTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                return versions.size();
+            } finally {
+                lock(c, uid, false);
+            }
+        } catch (SQLException e) {
+            throw new TransientFailure("sync log unavailable: " + e.getMessage());
+        }
+    }
+
+    /** Answers why a message is not worth retrying, for the dead-letter header and the sync log. */
+    public static String reason(RuntimeException e) {
+        if (e instanceof MappingException m) {
+            return "mapping: " + m.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static void lock(Connection c, String uid, boolean acquire) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(acquire ? "SELECT pg_advisory_lock(hashtextextended(?, 0))"
+                : "SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+            ps.setString(1, "tracked-entity:" + uid);
+            ps.execute();
+        }
+    }
+
+    /** A JSON message's fields, checked: a message without them is itself a permanent failure. */
+    public static String field(JsonNode message, String name) {
+        String v = message.path(name).asText("");
+        if (v.isBlank()) {
+            throw new MappingException("message." + name, "missing");
+        }
+        return v;
+    }
+}
