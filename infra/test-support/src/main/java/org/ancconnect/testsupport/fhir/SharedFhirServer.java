@@ -1,7 +1,9 @@
 package org.ancconnect.testsupport.fhir;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One NEHR FHIR server per test JVM, started on first use and stopped when the JVM exits (a JPA server
@@ -13,10 +15,12 @@ import java.util.List;
  *   <li>{@code anc.fhir.url} / {@code ANC_FHIR_URL}: use this already running server, start none</li>
  *   <li>{@code anc.fhir.db} / {@code ANC_FHIR_DB}: {@code postgres} (default) or {@code h2}</li>
  *   <li>{@code anc.fhir.jdbc-url} / {@code ANC_FHIR_JDBC_URL}: default
- *       {@code jdbc:postgresql://127.0.0.1:5432/anc_nehr_test} (created if missing)</li>
+ *       {@code jdbc:postgresql://127.0.0.1:5432/anc_nehr_test_<module>}, e.g. {@code anc_nehr_test_sync_service}
+ *       (created if missing)</li>
  *   <li>{@code anc.fhir.db-user} / {@code ANC_FHIR_DB_USER}, {@code anc.fhir.db-password} /
  *       {@code ANC_FHIR_DB_PASSWORD}: default {@code postgres} / empty</li>
- *   <li>{@code anc.fhir.heap}: the server's heap flag, default {@code -Xmx1g}</li>
+ *   <li>{@code anc.fhir.jvm-options}: the server's JVM flags, default
+ *       {@link FhirServerProcess#DEFAULT_JVM_OPTIONS}</li>
  * </ul>
  */
 public final class SharedFhirServer {
@@ -64,9 +68,21 @@ public final class SharedFhirServer {
         return List.of(
                 "--db", "postgres",
                 "--jdbc-url", setting("anc.fhir.jdbc-url", "ANC_FHIR_JDBC_URL",
-                        "jdbc:postgresql://127.0.0.1:5432/anc_nehr_test"),
+                        "jdbc:postgresql://127.0.0.1:5432/" + testDatabaseName()),
                 "--db-user", setting("anc.fhir.db-user", "ANC_FHIR_DB_USER", "postgres"),
                 "--db-password", setting("anc.fhir.db-password", "ANC_FHIR_DB_PASSWORD", ""));
+    }
+
+    /**
+     * One database per module: modules tested in parallel (mvn -T) must not reset each other's data,
+     * and each database keeps the installed IG between runs (a first start that installs it takes
+     * about a minute, a restart a third of that).
+     */
+    static String testDatabaseName() {
+        String module = Path.of(System.getProperty("user.dir")).getFileName().toString()
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String name = "anc_nehr_test_" + module;
+        return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
     private static String setting(String property, String env, String defaultValue) {
