@@ -8,12 +8,14 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +143,16 @@ class GeneratedWorkloadsTest {
         assertThat(migrate.getEnvFrom()).anySatisfy(src -> assertThat(src.getConfigMapRef().getName()).isEqualTo(c.service() + "-config"));
         assertThat(appContainer(c).getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("QUARKUS_FLYWAY_ACTIVE=false"));
         assertThat(pod.getInitContainers()).anySatisfy(init -> assertThat(init.getArgs()).containsExactly("job", c.service() + "-flyway-init"));
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("services")
+    void eachGeneratedChartLintsAndRendersOnItsOwn(String service) {
+        Path chart = Rendered.minimal().workspace().chartDir().resolve("charts").resolve(service);
+        var lint = new Helm(chart).lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+        var manifests = StrictManifests.parse(new Helm(chart).template().withName(service).withNamespace(Rendered.NAMESPACE).call());
+        assertThat(manifests).extracting(StrictManifests.Manifest::kind).contains("Deployment", "Service", "ServiceAccount");
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
