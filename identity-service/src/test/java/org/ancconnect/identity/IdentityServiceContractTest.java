@@ -9,7 +9,7 @@ class IdentityServiceContractTest extends ServiceContractTest {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("Reactive PostgreSQL connections health check", "Database connections health check");
+        return List.of("Reactive PostgreSQL connections health check", "Database connections health check", "esignet");
     }
 
     @Override

@@ -1,0 +1,185 @@
+package org.ancconnect.identity.bench;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.ancconnect.testsupport.esignet.Browser;
+import org.ancconnect.testsupport.esignet.EsignetStandin;
+import org.ancconnect.testsupport.esignet.EsignetTestResource;
+import org.ancconnect.testsupport.esignet.EsignetTestResource.InjectEsignet;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Load generator for the issue's budget "sign-in round trip through identity-service adds <= 50 ms p95 on top of the
+ * stand-in's own time". Each iteration runs, back to back, (a) a bare relying party's sign-in straight against the
+ * stand-in (authorize pages, token with private_key_jwt, userinfo: the stand-in's own time) and (b) the same person's
+ * staff sign-in through identity-service including the portal's code exchange; it prints p50/p95/p99 of both and of
+ * the per-iteration difference. Prints figures, asserts nothing. Run:
+ * {@code ./mvnw -f identity-service/pom.xml verify -Dtest=SignInBenchmark -Danc.benchmark=true}
+ */
+@QuarkusTest
+@QuarkusTestResource(EsignetTestResource.class)
+@EnabledIfSystemProperty(named = "anc.benchmark", matches = "true")
+class SignInBenchmark {
+
+    private static final int WARMUP = Integer.getInteger("anc.benchmark.warmup", 30);
+    private static final int ITERATIONS = Integer.getInteger("anc.benchmark.iterations", 200);
+    private static final String PHM = "8103746529";
+    private static final String DIRECT_REDIRECT = "http://bench.invalid/callback";
+    private static final Predicate<URI> OUTSIDE = uri -> uri.getHost().endsWith(".invalid");
+
+    @InjectEsignet
+    EsignetStandin esignet;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, List<Long>> hops = new TreeMap<>();
+
+    @Test
+    void signInRoundTrip() throws Exception {
+        RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+        key.setKeyId("bench");
+        String clientId = "bench-direct-" + UUID.randomUUID();
+        esignet.registerClient(clientId, key.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY), "anc-connect-staff",
+                List.of(DIRECT_REDIRECT), List.of("name", "individual_id"), List.of("mosip:idp:acr:generated-code"), true, false);
+        List<Long> direct = new ArrayList<>();
+        List<Long> identity = new ArrayList<>();
+        for (int i = 0; i < WARMUP + ITERATIONS; i++) {
+            long a = System.nanoTime();
+            directSignIn(clientId, key);
+            long b = System.nanoTime();
+            identitySignIn(i >= WARMUP);
+            long c = System.nanoTime();
+            if (i >= WARMUP) {
+                direct.add(b - a);
+                identity.add(c - b);
+            }
+        }
+        List<Long> delta = new ArrayList<>();
+        for (int i = 0; i < direct.size(); i++) {
+            delta.add(identity.get(i) - direct.get(i));
+        }
+        System.out.printf("%nSign-in benchmark, %d iterations after %d warm-up (ms):%n", ITERATIONS, WARMUP);
+        print("stand-in alone (bare RP)", direct);
+        print("through identity-service", identity);
+        print("added by identity-service", delta);
+        System.out.println("  per hop of the identity-service flow (first and last hop include the redirect's start):");
+        hops.forEach(SignInBenchmark::print);
+    }
+
+    private void directSignIn(String clientId, RsaJsonWebKey key) throws Exception {
+        String verifier = UUID.randomUUID() + "." + UUID.randomUUID();
+        String challenge = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        Browser browser = new Browser();
+        Browser.Page id = browser.get(esignet.issuer().replace("localhost", "127.0.0.1") + "/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=" + enc(DIRECT_REDIRECT) + "&scope=openid&state=s&nonce=" + UUID.randomUUID() + "&code_challenge=" + challenge
+                + "&code_challenge_method=S256&claims=" + enc("{\"userinfo\":{\"name\":{\"essential\":true}}}"));
+        Browser.Page otp = browser.submit(id, "/authorize/identify", Map.of("individualId", PHM, "action", "next"));
+        Browser.Page back = browser.submit(otp, "/authorize/otp", Map.of("otp", EsignetStandin.FIXED_OTP, "action", "verify"));
+        if (!back.isRedirect()) {
+            back = browser.submit(back, "/authorize/consent", Map.of("action", "allow"));
+        }
+        String tokenEndpoint = esignet.issuer() + "/v1/esignet/oauth/v2/token";
+        String form = "grant_type=authorization_code&code=" + enc(back.locationParam("code")) + "&redirect_uri=" + enc(DIRECT_REDIRECT)
+                + "&code_verifier=" + enc(verifier) + "&client_id=" + enc(clientId)
+                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=" + enc(assertion(clientId, key, tokenEndpoint));
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint.replace("localhost", "127.0.0.1")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String accessToken = token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        http.send(HttpRequest.newBuilder(URI.create(esignet.issuer().replace("localhost", "127.0.0.1") + "/v1/esignet/oidc/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void identitySignIn(boolean measured) throws Exception {
+        String identity = ConfigProvider.getConfig().getValue("identity.public-url", String.class);
+        Browser browser = new Browser();
+        Browser.Page id = followTimed(browser, browser.get(identity + "/signin/staff?return=" + enc("http://portal.test.invalid/")), measured);
+        Browser.Page otp = browser.submit(id, "/authorize/identify", Map.of("individualId", PHM, "action", "next"));
+        Browser.Page back = browser.submit(otp, "/authorize/otp", Map.of("otp", EsignetStandin.FIXED_OTP, "action", "verify"));
+        if (!back.isRedirect()) {
+            back = browser.submit(back, "/authorize/consent", Map.of("action", "allow"), Map.of("claim", List.of("individual_id")));
+        }
+        Browser.Page portal = followTimed(browser, back, measured);
+        long start = System.nanoTime();
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(identity + "/api/v1/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + portal.locationParam("code") + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (session.statusCode() != 201) {
+            throw new IllegalStateException("Session exchange failed: " + session.body());
+        }
+        if (measured) {
+            hops.computeIfAbsent("POST /api/v1/sessions", k -> new ArrayList<>()).add(System.nanoTime() - start);
+        }
+    }
+
+    /** Follows redirects one hop at a time, timing each hop by path (where identity-service's share goes). */
+    private Browser.Page followTimed(Browser browser, Browser.Page page, boolean measured) {
+        Browser.Page current = page;
+        while (current.isRedirect()) {
+            URI next = current.uri().resolve(current.location());
+            if (OUTSIDE.test(next)) {
+                return current;
+            }
+            long start = System.nanoTime();
+            current = browser.get(next.toString());
+            if (measured) {
+                hops.computeIfAbsent("GET " + next.getPath(), k -> new ArrayList<>()).add(System.nanoTime() - start);
+            }
+        }
+        return current;
+    }
+
+    private static String assertion(String clientId, RsaJsonWebKey key, String audience) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(clientId);
+        claims.setSubject(clientId);
+        claims.setAudience(audience);
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(1);
+        claims.setGeneratedJwtId();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return jws.getCompactSerialization();
+    }
+
+    private static void print(String label, List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("  %-28s p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f%n", label, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
