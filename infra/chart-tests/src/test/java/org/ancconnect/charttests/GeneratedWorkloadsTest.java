@@ -64,7 +64,9 @@ class GeneratedWorkloadsTest {
     void reportsWhichGeneratedChartsWereChecked() {
         ChartWorkspace ws = Rendered.minimal().workspace();
         System.out.printf("generated charts vendored: %s; not generated yet: %s%n", ws.vendored(), ws.missing());
-        assertThat(ws.vendored()).doesNotContainAnyElementsOf(ws.missing());
+        List<String> all = new ArrayList<>(ws.vendored());
+        all.addAll(ws.missing());
+        assertThat(all).containsExactlyInAnyOrderElementsOf(ChartWorkspace.SERVICES);
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
@@ -152,7 +154,7 @@ class GeneratedWorkloadsTest {
         var lint = new Helm(chart).lint().strict().call();
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
         var manifests = StrictManifests.parse(new Helm(chart).template().withName(service).withNamespace(Rendered.NAMESPACE).call());
-        assertThat(manifests).extracting(StrictManifests.Manifest::kind).contains("Deployment", "Service", "ServiceAccount");
+        assertThat(manifests).extracting(StrictManifests.Manifest::kind).contains("Deployment", "Service");
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
