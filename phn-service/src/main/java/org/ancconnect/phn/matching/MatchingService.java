@@ -52,8 +52,9 @@ public class MatchingService {
         LOG.infof("Matching parameters %s loaded (normaliser v%d)", scorer.parameters().version(), Normaliser.VERSION);
     }
 
-    /** The outcome with the candidates' golden records, for explanations. */
-    public record Result(MatchDecider.Decision<UUID> decision, Map<UUID, PersonRow> persons, String parametersVersion) {
+    /** The outcome with every scored candidate and their golden records, for explanations. */
+    public record Result(MatchDecider.Decision<UUID> decision, List<MatchDecider.Candidate<UUID>> scored,
+            Map<UUID, PersonRow> persons, String parametersVersion) {
     }
 
     /**
@@ -93,7 +94,7 @@ public class MatchingService {
         }
         MatchDecider.Decision<UUID> decision = decider.decide(candidates);
         scoring.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return new Result(decision, byId, scorer.parameters().version());
+        return new Result(decision, candidates, byId, scorer.parameters().version());
     }
 
     /** Refreshes name frequencies from the registry; matching keeps the previous table if this fails. */

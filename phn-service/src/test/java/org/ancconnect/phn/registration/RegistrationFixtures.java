@@ -4,7 +4,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /** Request bodies with names unique to the run, so tests never meet records left by earlier runs. */
-final class RegistrationFixtures {
+public final class RegistrationFixtures {
 
     private static final Random RANDOM = new Random();
     private static final String CONSONANTS = "bcdfghjklmnprstvwyz";
@@ -14,7 +14,7 @@ final class RegistrationFixtures {
     }
 
     /** A pronounceable name nobody else has. */
-    static String uniqueName() {
+    public static String uniqueName() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 4; i++) {
             sb.append(CONSONANTS.charAt(RANDOM.nextInt(CONSONANTS.length()))).append(VOWELS.charAt(RANDOM.nextInt(5)));
