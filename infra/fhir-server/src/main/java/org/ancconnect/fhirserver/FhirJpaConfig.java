@@ -31,8 +31,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 @Import({
     JpaR4Config.class,
     HapiJpaConfig.class,
-    // Batch2 runs $delete-expunge, reindexing after the IG's search parameters are installed, and
-    // terminology storage; its work notifications travel over HAPI's in-memory broker (one JVM, no queue).
+    // Batch2 runs $delete-expunge, reindex jobs and deferred terminology storage; its work notifications
+    // travel over HAPI's in-memory broker (one JVM, no queue).
     JpaBatch2Config.class,
     Batch2JobsConfig.class,
     SubscriptionChannelConfig.class,
@@ -51,7 +51,8 @@ public class FhirJpaConfig {
         // A search must see the writes made just before it: sync-service reads back what it wrote, and tests
         // search right after a transaction. HAPI's default reuses results for a minute.
         s.setReuseCachedSearchResultsForMillis(null);
-        // Tests reset the server between classes with $expunge(expungeEverything=true).
+        // Tests reset the server between classes: conditional deletes + $expunge of deleted resources
+        // (FhirServerReset.deleteAllData), or $expunge(expungeEverything=true).
         s.setExpungeEnabled(true);
         s.setDeleteExpungeEnabled(true);
         s.setAllowMultipleDelete(true);
@@ -103,7 +104,7 @@ public class FhirJpaConfig {
     static Properties hibernateProperties(ServerOptions.Database database) {
         Properties p = new Properties();
         p.put("hibernate.dialect", DatabaseSetup.dialectFor(database));
-        // The schema belongs to HAPI's migrator (SchemaMigration); Hibernate only checks nothing and uses it.
+        // The schema belongs to HAPI's migrator (SchemaMigration); Hibernate neither creates nor checks it.
         p.put("hibernate.hbm2ddl.auto", "none");
         // No Lucene/Elasticsearch: searches run in SQL, which is all the NEHR's searches need.
         p.put("hibernate.search.enabled", "false");

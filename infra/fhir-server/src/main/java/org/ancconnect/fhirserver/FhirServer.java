@@ -6,9 +6,13 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -67,6 +71,7 @@ public final class FhirServer implements AutoCloseable {
             jetty.start();
             int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
             URI baseUrl = URI.create("http://" + urlHost(options.host()) + ":" + port + "/fhir");
+            selfCheck(baseUrl);
             return new FhirServer(options, dataSource, context, jetty, baseUrl);
         } catch (Exception | Error e) {
             stopQuietly(jetty, context, dataSource);
@@ -92,6 +97,24 @@ public final class FhirServer implements AutoCloseable {
         // Let in-flight requests finish on shutdown (tests stop the server right after their last call).
         server.setStopTimeout(5_000);
         return server;
+    }
+
+    /**
+     * One real request through Jetty and HAPI before anyone is told the server is ready. It also pays
+     * for building the capability statement (all search parameters of all types), which otherwise
+     * costs the first client 3-15 s on a 2-core machine.
+     */
+    private static void selfCheck(URI baseUrl) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/metadata")).timeout(Duration.ofSeconds(120))
+                            .header("Accept", "application/fhir+json").GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Self-check GET " + baseUrl + "/metadata answered HTTP "
+                        + response.statusCode());
+            }
+        }
     }
 
     /** A wildcard bind address is not something a client can connect to; loopback is on every machine. */

@@ -48,9 +48,8 @@ final class NehrRestfulServerFactory {
         if (options.logRequests()) {
             LoggingInterceptor access = new LoggingInterceptor();
             access.setLoggerName("fhir.access");
-            access.setMessageFormat(
-                    "${requestVerb} ${completeUrl} -> ${responseEncodingNoDefault} in ${processingTimeMillis} ms");
-            access.setErrorMessageFormat("${requestVerb} ${completeUrl} failed: ${exceptionMessage}");
+            access.setMessageFormat("${requestVerb} ${requestUrl} ${requestParameters} in ${processingTimeMillis} ms");
+            access.setErrorMessageFormat("${requestVerb} ${requestUrl} ${requestParameters} failed: ${exceptionMessage}");
             server.registerInterceptor(access);
         }
         return server;
