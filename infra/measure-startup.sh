@@ -10,13 +10,14 @@
 #
 # Usage: infra/measure-startup.sh [service ...]     (default: all four services)
 # Build the jars first: ./mvnw -B -f <service>/pom.xml package -DskipTests
-# Environment: JAVA_HOME (JDK 21+), JAVA_OPTS (extra JVM options, e.g. -Xmx256m), IDLE_SECONDS (default 10),
+# Environment: ANC_ROOT (checkout whose jars to measure), JAVA_HOME (JDK 21+), JAVA_OPTS (extra JVM options, e.g. -Xmx256m), IDLE_SECONDS (default 10),
 # READY_WAIT_SECONDS (default 20), BASE_PORT (default 18080: services listen on BASE_PORT+0..3 so a
 # suite started by infra/run-local.sh keeps its ports), plus whatever the services need to start
 # (the same variables as infra/run-local.sh, e.g. IDENTITY_KEYSTORE_FILE).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# ANC_ROOT: measure the jars of another checkout (default: this one).
+ROOT=${ANC_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
@@ -40,6 +41,7 @@ stop_service() {
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
   fi
   pid=""
 }
