@@ -65,6 +65,22 @@ class UmbrellaChartTest {
     }
 
     @Test
+    void productionNeverPointsAtStandInsOrPlainHttpOutsideTheCluster() {
+        for (Rendered r : List.of(Rendered.production(), Rendered.productionNative())) {
+            assertThat(r.yaml()).doesNotContainIgnoringCase("standin").doesNotContain("127.0.0.1").doesNotContain("localhost")
+                    .doesNotContain(":8088").doesNotContain(":8089").doesNotContain(":8090");
+            for (String service : ChartWorkspace.SERVICES) {
+                Map<String, String> env = r.find("ConfigMap", service + "-config", ConfigMap.class).orElseThrow().getData();
+                env.forEach((key, value) -> {
+                    if (value.startsWith("http://")) {
+                        assertThat(value).as(service + " " + key + " leaves the cluster without TLS").contains(".svc.cluster.local");
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
     void minimalValuesRunWithoutAutoscalersOrIngress() {
         Rendered r = Rendered.minimal();
         assertThat(r.ofKind("HorizontalPodAutoscaler")).isEmpty();
