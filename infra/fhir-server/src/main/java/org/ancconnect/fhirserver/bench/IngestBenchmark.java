@@ -28,7 +28,7 @@ public final class IngestBenchmark {
     public record Result(int clients, double seconds, long transactions, long errors,
                          double txPerSecond, double p50Ms, double p95Ms, double maxMs, int entriesPerBundle) {
 
-        double resourcesPerSecond() {
+        public double resourcesPerSecond() {
             return txPerSecond * entriesPerBundle;
         }
     }

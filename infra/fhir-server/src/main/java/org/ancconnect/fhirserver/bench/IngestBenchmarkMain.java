@@ -1,5 +1,7 @@
 package org.ancconnect.fhirserver.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -8,7 +10,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.ancconnect.fhirserver.FhirServer;
 import org.ancconnect.fhirserver.ServerOptions;
 
@@ -122,20 +126,33 @@ public final class IngestBenchmarkMain {
         return args[i];
     }
 
-    static String toJson(OffsetDateTime when, URI base, int observations, List<IngestBenchmark.Result> results) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\"timestamp\":\"").append(when).append("\",\"baseUrl\":\"").append(base)
-                .append("\",\"cores\":").append(Runtime.getRuntime().availableProcessors())
-                .append(",\"bundle\":{\"patients\":1,\"encounters\":1,\"observations\":").append(observations)
-                .append("},\"results\":[");
-        for (int i = 0; i < results.size(); i++) {
-            IngestBenchmark.Result r = results.get(i);
-            sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"clients\":%d,\"seconds\":%.1f,\"transactions\":%d,\"errors\":%d,\"txPerSecond\":%.2f,"
-                            + "\"resourcesPerSecond\":%.1f,\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"maxMs\":%.1f}",
-                    r.clients(), r.seconds(), r.transactions(), r.errors(), r.txPerSecond(),
-                    r.resourcesPerSecond(), r.p50Ms(), r.p95Ms(), r.maxMs()));
+    static String toJson(OffsetDateTime when, URI base, int observations, List<IngestBenchmark.Result> results)
+            throws JsonProcessingException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("timestamp", when.toString());
+        out.put("baseUrl", base.toString());
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("bundle", Map.of("patients", 1, "encounters", 1, "observations", observations));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (IngestBenchmark.Result r : results) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("clients", r.clients());
+            row.put("seconds", round(r.seconds()));
+            row.put("transactions", r.transactions());
+            row.put("errors", r.errors());
+            row.put("txPerSecond", round(r.txPerSecond()));
+            row.put("resourcesPerSecond", round(r.resourcesPerSecond()));
+            row.put("p50Ms", round(r.p50Ms()));
+            row.put("p95Ms", round(r.p95Ms()));
+            row.put("maxMs", round(r.maxMs()));
+            rows.add(row);
         }
-        return sb.append("]}").toString();
+        out.put("results", rows);
+        return new ObjectMapper().writeValueAsString(out);
+    }
+
+    /** Two decimals: the figures are not more precise than that. */
+    private static double round(double value) {
+        return Double.isNaN(value) ? value : Math.round(value * 100) / 100.0;
     }
 }

@@ -94,13 +94,15 @@ public final class FhirServerProcess implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Starting FHIR server (log: {0})", logFile);
 
         Instant started = Instant.now();
-        URI baseUrl = awaitUrl(process, urlFile, logFile, started.plus(timeout), hook);
+        URI baseUrl = awaitUrl(process, urlFile, logFile, started, timeout, hook);
         LOG.log(System.Logger.Level.INFO, "FHIR server ready at {0} after {1} s", baseUrl,
                 Duration.between(started, Instant.now()).toSeconds());
         return new FhirServerProcess(process, baseUrl, logFile, hook);
     }
 
-    private static URI awaitUrl(Process process, Path urlFile, Path logFile, Instant deadline, Thread hook) {
+    private static URI awaitUrl(Process process, Path urlFile, Path logFile, Instant started, Duration timeout,
+                                Thread hook) {
+        Instant deadline = started.plus(timeout);
         try {
             while (Instant.now().isBefore(deadline)) {
                 if (Files.isRegularFile(urlFile)) {
@@ -115,8 +117,8 @@ public final class FhirServerProcess implements AutoCloseable {
                 }
                 Thread.sleep(250);
             }
-            throw new IllegalStateException("FHIR server not ready within the start-up timeout. Last lines of "
-                    + logFile + ":\n" + tail(logFile));
+            throw new IllegalStateException("FHIR server not ready within " + timeout.toSeconds()
+                    + " s (the process is stopped). Last lines of " + logFile + ":\n" + tail(logFile));
         } catch (IOException e) {
             failCleanup(process, hook);
             throw new UncheckedIOException("Cannot read " + urlFile, e);
