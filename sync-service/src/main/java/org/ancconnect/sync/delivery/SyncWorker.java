@@ -58,7 +58,7 @@ public class SyncWorker {
     public int sync(String uid, String program, int attempt) {
         long started = System.nanoTime();
         try (Connection c = ds.getConnection()) {
-            lock(c, uid, true);
+            lock(c, "tracked-entity:" + uid);
             try {
                 Dhis2Client.SystemInfo info = dhis2.systemInfo();
                 TrackedEntity te = dhis2.trackedEntity(uid, program).map(json -> TrackedEntity.parse(json, info.zone()))
@@ -69,6 +69,12 @@ public class SyncWorker {
                     dhis2.user(username).ifPresent(u -> users.put(username, u));
                 }
                 Set<String> previous = log.keys(c, uid);
+                // Two tracked entities carrying one PHN (a duplicate registration in DHIS2) write the same Patient:
+                // serialise them too, or both conditional PUTs could create it.
+                String phn = mapping.patient("phn") == null ? null : te.attributes().get(mapping.patient("phn").uid());
+                if (phn != null) {
+                    lock(c, "phn:" + phn);
+                }
                 long mapStart = System.nanoTime();
                 TrackedEntityMapper.Result result = TrackedEntityMapper.map(te, mapping,
                         new TrackedEntityMapper.Source(info.zone(), info.systemId(), info.version(), namespace), users, previous);
@@ -79,7 +85,7 @@ public class SyncWorker {
                 deliveryTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
                 return versions.size();
             } finally {
-                lock(c, uid, false);
+                unlockAll(c);
             }
         } catch (SQLException e) {
             throw new TransientFailure("sync log unavailable: " + e.getMessage());
@@ -94,10 +100,16 @@ public class SyncWorker {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    private static void lock(Connection c, String uid, boolean acquire) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(acquire ? "SELECT pg_advisory_lock(hashtextextended(?, 0))"
-                : "SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
-            ps.setString(1, "tracked-entity:" + uid);
+    private static void lock(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(hashtextextended(?, 0))")) {
+            ps.setString(1, key);
+            ps.execute();
+        }
+    }
+
+    /** Releases this session's advisory locks before the pooled connection goes back to the pool. */
+    private static void unlockAll(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock_all()")) {
             ps.execute();
         }
     }

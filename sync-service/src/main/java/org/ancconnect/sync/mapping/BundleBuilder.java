@@ -19,6 +19,29 @@ final class BundleBuilder {
     private final Map<String, ObjectNode> entries = new LinkedHashMap<>();
     private final Set<String> keys = new LinkedHashSet<>();
 
+    /**
+     * Adds a resource many tracked entities share (Organization, Location, Device, Practitioner) with a PUT
+     * to a deterministic id (the UUID of its key): two deliveries racing to create it converge on one
+     * resource, where two conditional PUTs could both find nothing and create two. Never retracted.
+     */
+    String putShared(ObjectNode resource, String system, String value) {
+        String type = resource.get("resourceType").asText();
+        String key = key(type, system, value);
+        String fullUrl = fullUrl(type, system, value);
+        if (!entries.containsKey(key)) {
+            if (!carries(resource, system, value)) {
+                throw new IllegalStateException(type + " added without its identifier " + system + "|" + value);
+            }
+            String id = fullUrl.substring("urn:uuid:".length());
+            resource.put("id", id);
+            ObjectNode entry = Fhir.JSON.objectNode().put("fullUrl", fullUrl);
+            entry.set("resource", resource);
+            entry.putObject("request").put("method", "PUT").put("url", type + "/" + id);
+            entries.put(key, entry);
+        }
+        return fullUrl;
+    }
+
     /** Adds (or returns the already added) resource identified by {@code system|value}; answers its fullUrl. */
     String put(ObjectNode resource, String system, String value) {
         String type = resource.get("resourceType").asText();

@@ -35,6 +35,6 @@ final class DeviceMapper {
         version.put("value", ctx.dhis2Version());
         device.set("owner", Fhir.reference(owner));
         device.set("location", Fhir.reference(location));
-        return ctx.bundle().put(device, SYSTEM_ID, ctx.systemId());
+        return ctx.bundle().putShared(device, SYSTEM_ID, ctx.systemId());
     }
 }

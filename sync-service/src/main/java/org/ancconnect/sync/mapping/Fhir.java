@@ -23,6 +23,15 @@ final class Fhir {
      * object always gets the same urn:uuid (a random UUID generated once for ANC Connect).
      */
     private static final UUID NAMESPACE = UUID.fromString("6b1f3f0e-5d2a-4c7e-9a51-2f4f8f0c1d3a");
+    private static final byte[] NAMESPACE_BYTES = toBytes(NAMESPACE);
+    /** A digest per thread: getInstance costs a provider lookup, and mapping calls this once per resource. */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
+        }
+    });
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private Fhir() {
@@ -90,22 +99,19 @@ final class Fhir {
 
     /** {@code urn:uuid:} + a version-5 (SHA-1, name-based) UUID of the resource's business key. */
     static String fullUrl(String key) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(toBytes(NAMESPACE));
-            byte[] hash = sha1.digest(key.getBytes(StandardCharsets.UTF_8));
-            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-            long msb = 0;
-            long lsb = 0;
-            for (int i = 0; i < 8; i++) {
-                msb = (msb << 8) | (hash[i] & 0xff);
-                lsb = (lsb << 8) | (hash[i + 8] & 0xff);
-            }
-            return "urn:uuid:" + new UUID(msb, lsb);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
+        MessageDigest sha1 = SHA1.get();
+        sha1.reset();
+        sha1.update(NAMESPACE_BYTES);
+        byte[] hash = sha1.digest(key.getBytes(StandardCharsets.UTF_8));
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = (msb << 8) | (hash[i] & 0xff);
+            lsb = (lsb << 8) | (hash[i + 8] & 0xff);
         }
+        return "urn:uuid:" + new UUID(msb, lsb);
     }
 
     private static byte[] toBytes(UUID uuid) {

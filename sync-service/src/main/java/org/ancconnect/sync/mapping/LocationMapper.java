@@ -20,7 +20,7 @@ final class LocationMapper {
         loc.put("status", "active");
         loc.put("name", name);
         loc.set("managingOrganization", Fhir.reference(organizationFullUrl));
-        return ctx.bundle().put(loc, LOCATION, id);
+        return ctx.bundle().putShared(loc, LOCATION, id);
     }
 
     /** The Location of a facility (org unit), managed by the facility's Organization. */

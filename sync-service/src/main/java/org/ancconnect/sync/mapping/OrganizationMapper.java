@@ -28,6 +28,6 @@ final class OrganizationMapper {
                 "Organization identifier", HIN, hin));
         org.put("active", true);
         org.put("name", name);
-        return ctx.bundle().put(org, HIN, hin);
+        return ctx.bundle().putShared(org, HIN, hin);
     }
 }

@@ -45,7 +45,7 @@ final class PractitionerMapper {
         if (!blank(user.email())) {
             telecom.addObject().put("system", "email").put("value", user.email()).put("use", "work");
         }
-        return ctx.bundle().put(p, system, user.uid());
+        return ctx.bundle().putShared(p, system, user.uid());
     }
 
     private static boolean blank(String s) {

@@ -30,6 +30,8 @@ public record TrackedEntity(String uid, String orgUnit, boolean deleted, Instant
             Instant scheduledAt, Instant completedAt, boolean deleted, User performer, Map<String, String> dataValues) {
     }
 
+    private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile(".*(Z|[+-]\\d{2}:\\d{2})$");
+
     /**
      * Reads the payload. Attribute values come from the tracked entity and from every enrollment (a
      * program attribute lives on the enrollment in the export; DHIS2 keeps one value per attribute).
@@ -115,7 +117,7 @@ public record TrackedEntity(String uid, String orgUnit, boolean deleted, Instant
             if (value.length() == 10) {
                 return java.time.LocalDate.parse(value).atStartOfDay(zone).toInstant();
             }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d{2}:\\d{2}$")) {
+            if (OFFSET.matcher(value).matches()) {
                 return OffsetDateTime.parse(value).toInstant();
             }
             return LocalDateTime.parse(value).atZone(zone).toInstant();

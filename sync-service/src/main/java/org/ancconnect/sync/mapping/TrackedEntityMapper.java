@@ -22,6 +22,8 @@ public final class TrackedEntityMapper {
     public record Source(ZoneId zone, String systemId, String version, String identifierNamespace) {
     }
 
+    private static final Set<String> SCHEDULED = Set.of("SCHEDULE", "OVERDUE", "SKIPPED");
+
     private TrackedEntityMapper() {
     }
 
@@ -78,7 +80,7 @@ public final class TrackedEntityMapper {
                 }
             }
             ObservationMapper.bloodPressure(ctx, ev, patient, visit);
-        } else if (Set.of("SCHEDULE", "OVERDUE", "SKIPPED").contains(ev.status())) {
+        } else if (SCHEDULED.contains(ev.status())) {
             AppointmentMapper.appointment(ctx, ev, patient);
         }
     }

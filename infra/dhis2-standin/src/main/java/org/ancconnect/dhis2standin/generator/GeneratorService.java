@@ -70,6 +70,8 @@ public class GeneratorService {
                             + " program_stage, org_unit, status, occurred_at, scheduled_at, completed_at, created_at,"
                             + " updated_at, created_by, updated_by, data_values) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb)")) {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                // Consecutive PHN bodies from a random start: unique within a run (up to a million mothers).
+                int phnBase = rnd.nextInt(1_000_000);
                 Timestamp ts = Timestamp.from(now);
                 for (int i = 0; i < count; i++) {
                     String teUid = ImportBundle.generateUid();
@@ -86,7 +88,7 @@ public class GeneratorService {
                     te.setTimestamp(5, ts);
                     te.setString(6, phm);
                     te.setString(7, phm);
-                    te.setString(8, json.writeValueAsString(attributes(rnd, now)));
+                    te.setString(8, json.writeValueAsString(attributes(rnd, now, (phnBase + i) % 1_000_000)));
                     te.addBatch();
                     en.setString(1, enUid);
                     en.setString(2, teUid);
@@ -115,13 +117,13 @@ public class GeneratorService {
         return new Result(count, count, events);
     }
 
-    private ObjectNode attributes(Random rnd, Instant now) {
+    private ObjectNode attributes(Random rnd, Instant now, int phnBody) {
         ObjectNode a = json.createObjectNode();
         String given = GIVEN.get(rnd.nextInt(GIVEN.size()));
         String family = FAMILY.get(rnd.nextInt(FAMILY.size()));
         LocalDate dob = LocalDate.now(zone).minusYears(18 + rnd.nextInt(25)).minusDays(rnd.nextInt(365));
         put(a, "VQl0wK3eqiw", given + " " + family, now);
-        put(a, "IrUmPkFMDU5", Phns.synthetic(rnd), now);
+        put(a, "IrUmPkFMDU5", Phns.synthetic(phnBody), now);
         put(a, "Yie7mOY913J", dob.toString(), now);
         put(a, "p7zizFkC6Lv", "Female", now);
         put(a, "gGAQeOr1Pgu", "+9477" + (1000000 + rnd.nextInt(8999999)), now);

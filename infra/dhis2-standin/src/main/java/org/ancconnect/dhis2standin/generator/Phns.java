@@ -1,7 +1,5 @@
 package org.ancconnect.dhis2standin.generator;
 
-import java.util.Random;
-
 /**
  * Synthetic PHNs for generated mothers: the suite's PHN layout (4-character point of issue, 6-digit
  * body, 1 check digit) with the reserved test point of issue "TEST" so they can never be mistaken
@@ -12,8 +10,8 @@ final class Phns {
     private Phns() {
     }
 
-    static String synthetic(Random rnd) {
-        String body = String.format("%06d", rnd.nextInt(1_000_000));
+    static String synthetic(int number) {
+        String body = String.format("%06d", number);
         int sum = 0;
         for (int i = 0; i < body.length(); i++) {
             int d = body.charAt(body.length() - 1 - i) - '0';

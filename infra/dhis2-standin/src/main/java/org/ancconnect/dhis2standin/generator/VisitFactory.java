@@ -43,7 +43,7 @@ final class VisitFactory {
         }
         put(reg, "RpRCMceQhks", rnd.nextBoolean() ? "true" : "false", stamp, phm);
         put(reg, "J3eLUAZkM6M", "true", stamp, phm);
-        row(ev, rnd, en, te, metadata.programId(), REGISTRATION, ou, "COMPLETED", enrolled, phm, reg, json, now);
+        row(ev, en, te, metadata.programId(), REGISTRATION, ou, "COMPLETED", enrolled, phm, reg, json, now);
         count++;
         Instant visitAt = enrolled;
         Instant today = Instant.now();
@@ -72,7 +72,7 @@ final class VisitFactory {
             if (refer) {
                 put(dv, "kLAB3XIylS8", "Raised blood pressure", stamp, phm);
             }
-            row(ev, rnd, en, te, metadata.programId(), VISIT, ou, "COMPLETED", visitAt, phm, dv, json, now);
+            row(ev, en, te, metadata.programId(), VISIT, ou, "COMPLETED", visitAt, phm, dv, json, now);
             count++;
             if (refer) {
                 referred = true;
@@ -80,7 +80,7 @@ final class VisitFactory {
                 put(rf, "ARt4vJRNFmX", "Headache and blurred vision", stamp, phm);
                 put(rf, "Y3xF4qecAVw", dv.path("Y3xF4qecAVw").path("value").asText(), stamp, phm);
                 put(rf, "QMCuOLLRHHD", dv.path("QMCuOLLRHHD").path("value").asText(), stamp, phm);
-                row(ev, rnd, en, te, metadata.programId(), REFERRAL, ou, "COMPLETED", visitAt.plus(1, ChronoUnit.DAYS), phm,
+                row(ev, en, te, metadata.programId(), REFERRAL, ou, "COMPLETED", visitAt.plus(1, ChronoUnit.DAYS), phm,
                         rf, json, now);
                 count++;
             }
@@ -103,7 +103,7 @@ final class VisitFactory {
         return count;
     }
 
-    private static void row(PreparedStatement ev, Random rnd, String en, String te, String program, String stage, String ou,
+    private static void row(PreparedStatement ev, String en, String te, String program, String stage, String ou,
             String status, Instant at, String phm, ObjectNode values, ObjectMapper json, Timestamp now)
             throws SQLException, JsonProcessingException {
         ev.setString(1, ImportBundle.generateUid());

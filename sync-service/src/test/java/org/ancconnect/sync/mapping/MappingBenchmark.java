@@ -1,0 +1,68 @@
+package org.ancconnect.sync.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Mapping alone, one thread: a recorded tracked entity with exactly 10 events (registration, 9 ANC
+ * visits/referrals/scheduled) parsed from its JSON tree and mapped to a transaction bundle. Run:
+ * {@code ./mvnw -f sync-service/pom.xml test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.ancconnect.sync.mapping.MappingBenchmark -Danc.shared.dir=$PWD/../shared}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx512m")
+@Threads(1)
+public class MappingBenchmark {
+
+    private JsonNode payload;
+    private ProgramMapping mapping;
+
+    @Setup
+    public void setUp() {
+        ObjectNode te = Fixtures.recorded("tracked-entity-2.42.json");
+        ArrayNode events = (ArrayNode) te.get("enrollments").get(0).get("events");
+        int n = 0;
+        while (events.size() < 10) {
+            ObjectNode copy = events.get(1).deepCopy();
+            copy.put("event", "Bench" + String.format("%06d", n++));
+            events.add(copy);
+        }
+        while (events.size() > 10) {
+            events.remove(events.size() - 1);
+        }
+        payload = te;
+        mapping = Fixtures.mapping();
+    }
+
+    @Benchmark
+    public ObjectNode parseAndMap() {
+        TrackedEntity te = TrackedEntity.parse(payload, Fixtures.COLOMBO);
+        return TrackedEntityMapper.map(te, mapping, Fixtures.SOURCE, Fixtures.USERS, Set.of()).bundle();
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(MappingBenchmark.class.getSimpleName())
+                .jvmArgsAppend("-Danc.shared.dir=" + System.getProperty("anc.shared.dir", "../../shared")).build()).run();
+    }
+}
