@@ -1,5 +1,6 @@
 package org.ancconnect.charttests;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +34,24 @@ class UmbrellaChartTest {
         var result = new Helm(ws.chartDir()).lint().strict().call();
         assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    }
+
+    @Test
+    void dependenciesAreTheFourGeneratedChartsWhereTheServiceBuildsWriteThem() throws Exception {
+        Path source = ChartWorkspace.sourceChart();
+        Path repoRoot = Path.of(System.getProperty("anc.root", "../..")).toAbsolutePath().normalize();
+        var chart = new YAMLMapper().readTree(source.resolve("Chart.yaml").toFile());
+        List<String> names = new ArrayList<>();
+        for (var dep : chart.path("dependencies")) {
+            String name = dep.path("name").asText();
+            names.add(name);
+            String repository = dep.path("repository").asText();
+            assertThat(repository).startsWith("file://");
+            assertThat(source.resolve(repository.substring("file://".length())).normalize())
+                    .isEqualTo(repoRoot.resolve(name).resolve("target/helm/kubernetes").resolve(name));
+            assertThat(dep.path("version").asText()).as("quarkus-helm versions the chart with the Maven version").isEqualTo("0.1.0-SNAPSHOT");
+        }
+        assertThat(names).containsExactlyElementsOf(ChartWorkspace.SERVICES);
     }
 
     @ParameterizedTest(name = "{0}")
