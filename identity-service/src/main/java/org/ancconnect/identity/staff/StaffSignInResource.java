@@ -75,8 +75,8 @@ public class StaffSignInResource {
     }
 
     /**
-     * eSignet's redirect target. It must be a protected endpoint so quarkus-oidc redeems the code here (authentication
-     * is not proactive); quarkus-oidc then restores the login path, so this body only runs if that restore is off.
+     * eSignet's redirect target: protected, so quarkus-oidc redeems the code and verifies the ID token here
+     * (authentication is not proactive), then this completes the sign-in in the same request.
      */
     @GET
     @Path("callback")
