@@ -124,6 +124,8 @@ class GeneratedWorkloadsTest {
         assertThat(d.getSpec().getSelector().getMatchLabels())
                 .as("a Deployment's selector is immutable: a version in it would break every upgrade")
                 .doesNotContainKey("app.kubernetes.io/version");
+        assertThat(d.getSpec().getReplicas())
+                .as("replicas belong to the HPA/KEDA: a fixed count would reset the scale on every helm upgrade").isNull();
         Service svc = c.rendered().find("Service", c.service(), Service.class).orElseThrow();
         assertThat(Pods.matches(svc.getSpec().getSelector(), podLabels)).as("Service selector").isTrue();
         assertThat(svc.getSpec().getPorts()).anySatisfy(p -> assertThat(p.getName()).isEqualTo("http"));
