@@ -88,11 +88,17 @@ class NegativeFlowTest {
     }
 
     @Test
-    void idTokenWithWrongNonceAudienceOrAlgorithmIsRefused() {
+    void idTokenWithWrongNonceAudienceOrAlgorithmIsRefusedAndAudited() throws InterruptedException {
+        long audited = TestDb.auditOutcomes("rejected:oidc");
         for (String fault : List.of("ID_TOKEN_WRONG_NONCE", "ID_TOKEN_WRONG_AUDIENCE", "ID_TOKEN_RS256")) {
             long before = TestDb.grants();
             assertRefusedWithoutGrant(signInWithFault(fault), before);
         }
+        for (int i = 0; i < 50 && TestDb.auditOutcomes("rejected:oidc") < audited + 3; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(TestDb.auditOutcomes("rejected:oidc")).as("refusals inside quarkus-oidc are audited (asynchronously)")
+                .isGreaterThanOrEqualTo(audited + 3);
     }
 
     @Test

@@ -17,6 +17,19 @@ final class TestDb {
         return queryLong("select count(*) from " + table);
     }
 
+    /** Audit events with this outcome. */
+    static long auditOutcomes(String outcome) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("select count(*) from audit_event where outcome = ?")) {
+            s.setString(1, outcome);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Codes handed out plus sessions created: a refused flow must leave this unchanged. */
     static long grants() {
         return count("one_time_code") + count("user_session");
