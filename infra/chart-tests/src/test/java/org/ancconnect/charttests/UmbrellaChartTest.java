@@ -134,7 +134,7 @@ class UmbrellaChartTest {
         assertThat(so.spec().maxReplicaCount()).isGreaterThan(so.spec().minReplicaCount());
         var rabbit = so.spec().triggers().stream().filter(t -> t.type().equals("rabbitmq")).toList();
         assertThat(rabbit).extracting(t -> t.metadata().get("queueName"))
-                .containsExactly("sync.tracked-entities", "sync.patient-events");
+                .containsExactly("sync.tracked-entities");
         assertThat(rabbit).allSatisfy(t -> {
             assertThat(t.metadata()).containsEntry("mode", "QueueLength").containsEntry("protocol", "amqp")
                     .doesNotContainKeys("host", "hostFromEnv");
