@@ -2,6 +2,7 @@ package org.ancconnect.esignet;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -172,6 +173,21 @@ class StandinProtocolTest {
         TestRelyingParty otherRp = new TestRelyingParty("rp-other", true, false);
         assertThat(subjectFor(sameRp, discovery)).isEqualTo(claims.getSubject());
         assertThat(subjectFor(otherRp, discovery)).isNotEqualTo(claims.getSubject());
+    }
+
+    @Test
+    void clientRegistrationRejectsDuplicatesAndPrivateKeys() throws Exception {
+        TestRelyingParty rp = new TestRelyingParty("rp-one", true, false);
+        Map<String, Object> again = Map.of("requestTime", "2026-01-01T00:00:00Z", "request", Map.of("clientId", rp.clientId,
+                "relyingPartyId", "rp-one", "publicKey", rp.key.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
+                "redirectUris", List.of(TestRelyingParty.REDIRECT)));
+        given().contentType("application/json").body(again).post("/v1/esignet/client-mgmt/client").then().statusCode(200)
+                .body("errors[0].errorCode", equalTo("duplicate_client_id"));
+        Map<String, Object> leaked = Map.of("requestTime", "2026-01-01T00:00:00Z", "request", Map.of("clientId", "rp-" + UUID.randomUUID(),
+                "relyingPartyId", "rp-one", "publicKey", rp.key.toParams(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE),
+                "redirectUris", List.of(TestRelyingParty.REDIRECT)));
+        given().contentType("application/json").body(leaked).post("/v1/esignet/client-mgmt/client").then().statusCode(200)
+                .body("errors[0].errorCode", equalTo("invalid_input"));
     }
 
     private String subjectFor(TestRelyingParty rp, JsonPath discovery) throws Exception {
