@@ -117,6 +117,28 @@ public class Dhis2Client {
         }
     }
 
+    /**
+     * A synchronous tracker import (CREATE_AND_UPDATE). DHIS2 answers 409 with its import report when it
+     * rejects the payload: that report's error messages come back in the {@link Dhis2Exception}.
+     */
+    public JsonNode importTracker(JsonNode payload) {
+        try {
+            return rest.importTracker(auth(), false, "CREATE_AND_UPDATE", payload);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 409) {
+                JsonNode report = e.getResponse().readEntity(JsonNode.class);
+                List<String> errors = new ArrayList<>();
+                report.path("validationReport").path("errorReports").forEach(r -> errors.add(r.path("errorCode").asText()
+                        + " " + r.path("message").asText()));
+                throw new Dhis2Exception(409, String.join("; ", errors));
+            }
+            check(e.getResponse());
+            throw new Dhis2Exception(e.getResponse().getStatus(), e.getMessage());
+        } catch (ProcessingException e) {
+            throw new TransientFailure("DHIS2 unreachable: " + e.getMessage());
+        }
+    }
+
     /** A user by username, as the Practitioner mapping needs; cached for {@link #USER_TTL}. */
     public Optional<Dhis2User> user(String username) {
         CachedUser cached = users.get(username);

@@ -1,7 +1,9 @@
 package org.ancconnect.sync.dhis2;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +43,12 @@ interface Dhis2RestClient {
     JsonNode trackedEntity(@HeaderParam("Authorization") String auth, @PathParam("uid") String uid,
             @QueryParam("program") String program, @QueryParam("fields") String fields,
             @QueryParam("includeDeleted") boolean includeDeleted);
+
+    @POST
+    @Path("/tracker")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode importTracker(@HeaderParam("Authorization") String auth, @QueryParam("async") boolean async,
+            @QueryParam("importStrategy") String importStrategy, JsonNode payload);
 
     @GET
     @Path("/users")

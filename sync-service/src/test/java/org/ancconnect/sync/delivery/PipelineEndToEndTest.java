@@ -120,6 +120,32 @@ class PipelineEndToEndTest {
                 .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
     }
 
+    @Test
+    void aPhmRecordsAVisitThatBecomesADhis2EventInServerTime() {
+        String te = uid();
+        String en = uid();
+        importToDhis2(mother(te, en, uid(), uid(), "TEST" + (1_000_000 + new SecureRandom().nextInt(8_999_999)), true));
+        String phm = TestInternalIssuer.get().staffToken("phm-1", "Tnl7qgZh7zL", "PHM");
+        String event = given().auth().oauth2(phm).contentType(ContentType.JSON).body("""
+                {"trackedEntity": "%s", "enrollment": "%s", "occurredAt": "2026-03-05T04:30:00Z",
+                 "dataValues": [{"dataElement": "Y3xF4qecAVw", "value": "118"}, {"dataElement": "QMCuOLLRHHD", "value": "76"}]}
+                """.formatted(te, en)).post("/api/visits").then().statusCode(201).extract().path("event");
+        given().auth().preemptive().basic(Dhis2StandinTestResource.USERNAME, Dhis2StandinTestResource.PASSWORD)
+                .get(dhis2 + "/api/tracker/events?program=" + PROGRAM + "&trackedEntity=" + te + "&programStage=GX0z9IXFaso")
+                .then().statusCode(200)
+                .body("events.find { it.event == '" + event + "' }.occurredAt", equalTo("2026-03-05T10:00:00.000"))
+                .body("events.find { it.event == '" + event + "' }.orgUnit", equalTo("Tnl7qgZh7zL"));
+
+        given().auth().oauth2(phm).contentType(ContentType.JSON).body("""
+                {"trackedEntity": "%s", "enrollment": "%s", "occurredAt": "2026-03-05T04:30:00Z",
+                 "dataValues": [{"dataElement": "NoSuchDE001", "value": "1"}]}
+                """.formatted(te, en)).post("/api/visits").then().statusCode(422)
+                .body("detail", org.hamcrest.Matchers.containsString("E1305"));
+        given().auth().oauth2(phm).contentType(ContentType.JSON).body("{\"trackedEntity\": \"" + te + "\"}")
+                .post("/api/visits").then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("enrollment"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").post("/api/visits").then().statusCode(403);
+    }
+
     private void importToDhis2(String payload) {
         given().auth().preemptive().basic(Dhis2StandinTestResource.USERNAME, Dhis2StandinTestResource.PASSWORD)
                 .contentType(ContentType.JSON).body(payload).post(dhis2 + "/api/tracker?async=false").then().statusCode(200);
