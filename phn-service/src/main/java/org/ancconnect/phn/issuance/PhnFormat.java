@@ -20,7 +20,8 @@ public class PhnFormat {
         this(config.issuance());
     }
 
-    PhnFormat(IssuanceConfig config) {
+    /** For tools that format PHNs without the container (benchmark loader). */
+    public PhnFormat(IssuanceConfig config) {
         this.config = config;
         validatePoi(config.defaultPoi());
         validatePoi(config.testPoi());

@@ -1,0 +1,198 @@
+package org.ancconnect.phn.evaluation;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ancconnect.phn.matching.MatchRecord;
+import org.ancconnect.testsupport.tokens.TestInternalIssuer;
+
+/**
+ * Benchmark command: loads N synthetic persons (COPY) into a dedicated database, starts two packaged
+ * instances of the service against it, runs the concurrency trials (8 identical registrations released
+ * together, 4 to each instance, per trial) and then the latency run (4 clients registering corrupted
+ * duplicates and new mothers end to end for a fixed time), and prints the figures.
+ * Needs {@code ./mvnw -f phn-service/pom.xml package -DskipTests} first. Args: persons trials seconds.
+ */
+public final class RegistryBenchmark {
+
+    private static final String DB = "anc_phn_bench";
+    private static final String NIC_KEY = "benchmark-nic-hash-key-0000000000000000";
+    private static final int CLIENTS = 8;
+
+    private RegistryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int persons = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int trials = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        TestInternalIssuer issuer = TestInternalIssuer.get();
+        String token = issuer.staffToken("bench", "DiszpKrYNg8", "PHM");
+        List<Process> instances = new ArrayList<>();
+        try {
+            instances.add(start(18182, issuer.issuer()));
+            await(18182);
+            String jdbc = "jdbc:postgresql://127.0.0.1:5432/" + DB;
+            List<LabelledRecord> population = new SyntheticPopulation(11).generate(persons);
+            long present = BenchmarkLoader.count(jdbc);
+            if (present < persons) {
+                long t0 = System.nanoTime();
+                System.out.printf("loading %d persons (registry holds %d)%n", persons, present);
+                BenchmarkLoader.load(jdbc, population, NIC_KEY);
+                System.out.printf("load took %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            }
+            instances.add(start(18183, issuer.issuer()));
+            await(18183);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            concurrency(http, token, trials);
+            latency(http, token, population, seconds);
+        } finally {
+            instances.forEach(Process::destroy);
+        }
+    }
+
+    private static void concurrency(HttpClient http, String token, int trials) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        int failures = 0;
+        long start = System.nanoTime();
+        for (int t = 0; t < trials; t++) {
+            String given = org.ancconnect.phn.registration.RegistrationFixtures.uniqueName();
+            String sourceId = UUID.randomUUID().toString();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                // Half the clients retry one source record, half send the same mother from other sources.
+                String body = body(c % 2 == 0 ? sourceId : UUID.randomUUID().toString(), given, "Concurrency",
+                        "1994-03-0" + (1 + t % 9), null, null, "Kandy");
+                int port = c % 2 == 0 ? 18182 : 18183;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return phnOf(http.send(request(port, token, body), HttpResponse.BodyHandlers.ofString()));
+                }));
+            }
+            go.countDown();
+            Set<String> phns = new HashSet<>();
+            for (Future<String> f : results) {
+                phns.add(f.get());
+            }
+            if (phns.size() != 1 || phns.contains(null)) {
+                failures++;
+            }
+        }
+        pool.shutdown();
+        System.out.printf("concurrency: %d trials x %d identical registrations over 2 instances: %d trial(s) with"
+                + " more than one PHN or an error (%.1f s)%n", trials, CLIENTS, failures, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void latency(HttpClient http, String token, List<LabelledRecord> population, int seconds)
+            throws Exception {
+        List<LabelledRecord> repeats = population.stream().filter(r -> !r.id().endsWith("-0")).toList();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<long[]>> clients = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            clients.add(pool.submit(() -> {
+                long[] samples = new long[1_000_000];
+                int n = 0;
+                while (System.nanoTime() < deadline) {
+                    int i = next.getAndIncrement();
+                    // Four in five registrations are repeat visits of registered mothers, one in five new.
+                    String body = i % 5 == 4 ? body(UUID.randomUUID().toString(), "New" + i, "Mother", "1999-09-09",
+                            null, null, "Galle") : repeat(repeats.get(i % repeats.size()));
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(request(18182, token, body), HttpResponse.BodyHandlers.ofString());
+                    samples[n++] = System.nanoTime() - t0;
+                    if (r.statusCode() >= 300) {
+                        System.out.println("  " + r.statusCode() + " " + r.body());
+                    }
+                }
+                return Arrays.copyOf(samples, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : clients) {
+            for (long v : f.get()) {
+                all.add(v);
+            }
+        }
+        pool.shutdown();
+        all.sort(Long::compare);
+        System.out.printf("latency: %d registrations in %d s with 4 clients = %.1f registrations/s; p50 %.1f ms,"
+                + " p95 %.1f ms, p99 %.1f ms%n", all.size(), seconds, all.size() / (double) seconds,
+                pct(all, 0.50), pct(all, 0.95), pct(all, 0.99));
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, p * sorted.size())) / 1e6;
+    }
+
+    private static String repeat(LabelledRecord r) {
+        MatchRecord m = r.record();
+        String dob = m.birthDate().substring(0, 4) + "-" + m.birthDate().substring(4, 6) + "-" + m.birthDate().substring(6, 8);
+        return body(UUID.randomUUID().toString(), m.names().get(0).given(), m.names().get(0).family(), dob, m.phone(),
+                m.otherId(), m.district());
+    }
+
+    private static String body(String sourceId, String given, String family, String dob, String phone, String nic,
+            String district) {
+        return "{\"sourceSystem\":\"bench\",\"sourceId\":\"" + sourceId + "\",\"givenNames\":[\"" + given
+                + "\"],\"familyName\":\"" + family + "\",\"birthDate\":\"" + dob + "\",\"birthDateEstimated\":true,"
+                + "\"sex\":\"female\"" + (phone == null ? "" : ",\"phone\":\"" + phone + "\"")
+                + (nic == null ? "" : ",\"nic\":\"" + nic + "\"") + ",\"address\":{\"district\":\"" + district + "\"}}";
+    }
+
+    private static HttpRequest request(int port, String token, String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/registrations"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String phnOf(HttpResponse<String> r) {
+        return r.statusCode() < 300 ? new io.vertx.core.json.JsonObject(r.body()).getString("phn") : null;
+    }
+
+    private static Process start(int port, String issuer) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx1g", "-jar",
+                "target/quarkus-app/quarkus-run.jar");
+        Map<String, String> env = pb.environment();
+        env.put("PHN_HTTP_PORT", String.valueOf(port));
+        env.put("PHN_DB_NAME", DB);
+        env.put("ANC_INTERNAL_ISSUER", issuer);
+        env.put("PHN_PERMUTATION_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddee01");
+        env.put("PHN_NIC_HASH_KEY", NIC_KEY);
+        pb.redirectErrorStream(true).redirectOutput(new File("target/bench-" + port + ".log"));
+        return pb.start();
+    }
+
+    private static void await(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("instance on port " + port + " did not become ready; see target/bench-" + port + ".log");
+    }
+}
