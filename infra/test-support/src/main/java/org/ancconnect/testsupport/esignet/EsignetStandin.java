@@ -94,6 +94,11 @@ public final class EsignetStandin implements AutoCloseable {
         throw new IllegalStateException("eSignet stand-in not ready in " + STARTUP_TIMEOUT + "; see " + log.toAbsolutePath());
     }
 
+    /** An instance started elsewhere (by infra/run-local.sh), reached on {@code port}; closing it stops nothing. */
+    public static EsignetStandin attach(int port, String issuer) {
+        return new EsignetStandin(null, port, issuer, null);
+    }
+
     public String issuer() {
         return issuer;
     }
@@ -145,6 +150,9 @@ public final class EsignetStandin implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -53,13 +53,7 @@ public class EsignetTestResource implements QuarkusTestResourceLifecycleManager 
         String publicUrl = "http://127.0.0.1:" + identityPort;
         ClientKeystore keys = ClientKeystore.generate(Path.of("target", "test-keys", (secondary ? "secondary" : "primary") + "-clients.p12"),
                 KEYSTORE_PASSWORD, List.of("staff", "patient", "verify"));
-        List<String> acrs = List.of("mosip:idp:acr:generated-code", "mosip:idp:acr:biometrics");
-        standin.registerClient(STAFF_CLIENT, keys.publicJwk("staff"), "anc-connect-staff", List.of(publicUrl + "/signin/staff/callback"),
-                List.of("name", "individual_id"), acrs, true, false);
-        standin.registerClient(PATIENT_CLIENT, keys.publicJwk("patient"), "anc-connect-patients",
-                List.of(publicUrl + "/signin/patient/callback"), PATIENT_CLAIMS, acrs, true, false);
-        standin.registerClient(VERIFY_CLIENT, keys.publicJwk("verify"), "anc-connect-patients", List.of(publicUrl + "/verify/callback"),
-                PATIENT_CLAIMS, acrs, true, true);
+        registerSuiteClients(standin, keys, publicUrl);
 
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.http.test-port", String.valueOf(identityPort));
@@ -76,6 +70,21 @@ public class EsignetTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("identity.keystore.file", keys.file().toAbsolutePath().toString());
         config.put("identity.keystore.password", keys.password());
         return config;
+    }
+
+    /**
+     * Registers identity-service's three clients (staff sign-in, patient sign-in, verification; the patient and
+     * verify clients share one relying-party id so a mother's pairwise {@code sub} is the same in both) with
+     * {@code standin}, their public keys from {@code keys} and redirect URIs under {@code identityPublicUrl}.
+     */
+    public static void registerSuiteClients(EsignetStandin standin, ClientKeystore keys, String identityPublicUrl) {
+        List<String> acrs = List.of("mosip:idp:acr:generated-code", "mosip:idp:acr:biometrics");
+        standin.registerClient(STAFF_CLIENT, keys.publicJwk("staff"), "anc-connect-staff",
+                List.of(identityPublicUrl + "/signin/staff/callback"), List.of("name", "individual_id"), acrs, true, false);
+        standin.registerClient(PATIENT_CLIENT, keys.publicJwk("patient"), "anc-connect-patients",
+                List.of(identityPublicUrl + "/signin/patient/callback"), PATIENT_CLAIMS, acrs, true, false);
+        standin.registerClient(VERIFY_CLIENT, keys.publicJwk("verify"), "anc-connect-patients",
+                List.of(identityPublicUrl + "/verify/callback"), PATIENT_CLAIMS, acrs, true, true);
     }
 
     @Override

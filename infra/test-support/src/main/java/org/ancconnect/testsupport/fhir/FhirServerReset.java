@@ -28,8 +28,15 @@ public final class FhirServerReset {
 
     /** Resource types in the capability statement: the only capitalised "type" values it holds. */
     private static final Pattern RESOURCE_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([A-Z][A-Za-z]+)\"");
-    /** A reset of a test-sized store takes about a second; a minute means the server is stuck. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Per request. A test-sized store (a few hundred resources) resets in about a second; a store left
+     * by the ingest benchmark (5,000 resources) took a minute to delete and two per 1,000 expunged on a
+     * loaded 2-core machine. Five minutes per request keeps that working and still ends a stuck call.
+     */
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /** Resources expunged per $expunge call (HAPI's own default); repeated until fewer come back. */
+    static final int EXPUNGE_LIMIT = 1000;
+    private static final Pattern EXPUNGED_COUNT = Pattern.compile("\"valueInteger\"\\s*:\\s*(\\d+)");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -38,7 +45,8 @@ public final class FhirServerReset {
 
     /**
      * Deletes every resource except the IG's (see {@link #KEPT_TYPES}) and expunges them, so ids and
-     * conditional-create URLs can be reused. About 1 s; use this between test classes.
+     * conditional-create URLs can be reused. About 1 s for a test-sized store; use this between test
+     * classes.
      *
      * <p>One transaction of conditional deletes, so references between the deleted resources never
      * block the delete, then {@code $expunge} of deleted resources and old versions.
@@ -57,8 +65,15 @@ public final class FhirServerReset {
                 .collect(Collectors.joining(","));
         post(baseUrl.toString(), "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entries + "]}",
                 "delete transaction");
-        post(baseUrl + "/$expunge", parameters("expungeDeletedResources", "expungePreviousVersions"),
-                "$expunge deleted resources");
+        String expunge = "{\"resourceType\":\"Parameters\",\"parameter\":["
+                + "{\"name\":\"expungeDeletedResources\",\"valueBoolean\":true},"
+                + "{\"name\":\"expungePreviousVersions\",\"valueBoolean\":true},"
+                + "{\"name\":\"limit\",\"valueInteger\":" + EXPUNGE_LIMIT + "}]}";
+        int expunged;
+        do {
+            Matcher count = EXPUNGED_COUNT.matcher(post(baseUrl + "/$expunge", expunge, "$expunge deleted resources"));
+            expunged = count.find() ? Integer.parseInt(count.group(1)) : 0;
+        } while (expunged >= EXPUNGE_LIMIT);
     }
 
     /**
@@ -78,8 +93,8 @@ public final class FhirServerReset {
                 + "]}";
     }
 
-    private static void post(String url, String body, String what) {
-        send(HttpRequest.newBuilder(URI.create(url))
+    private static String post(String url, String body, String what) {
+        return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), what);
     }
