@@ -59,9 +59,11 @@ public interface SyncConfig {
 
         String password();
 
-        /** Prefix of the queue and exchange names (tests use their own). */
-        @WithDefault("")
-        String queuePrefix();
+        /**
+         * Prefix of the queue and exchange names (tests use their own); none in production. Optional because
+         * an empty default counts as missing in SmallRye Config, which stopped the service from starting.
+         */
+        Optional<String> queuePrefix();
 
         /** How long a publish may wait for the broker's confirm. */
         @WithDefault("10s")

@@ -47,7 +47,7 @@ public class Broker {
         this.config = config.rabbitmq();
         this.retryDelays = config.delivery().retryDelays();
         this.json = json;
-        this.prefix = config.rabbitmq().queuePrefix();
+        this.prefix = config.rabbitmq().queuePrefix().orElse("");
     }
 
     public String exchange() {
