@@ -66,6 +66,43 @@ if [ "$BUILD" = 1 ]; then
     || fail "the build failed; see $LOGS/build.log"
 fi
 
+# --- Local secrets ----------------------------------------------------------------------------------
+# Production takes these from Kubernetes Secrets (infra/README.md). Locally they are random values made
+# once per checkout and kept in .run-local/secrets.env (never committed), so restarts keep their data.
+SECRETS="$STATE/secrets.env"
+if [ ! -f "$SECRETS" ]; then
+  rnd() { head -c 32 /dev/urandom | base64 | tr -d '\n'; }
+  hex() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+  umask 077
+  cat > "$SECRETS" <<SECRETS_EOF
+IDENTITY_KEYSTORE_FILE=$STATE/identity-clients.p12
+IDENTITY_KEYSTORE_PASSWORD=$(rnd)
+IDENTITY_OIDC_STATE_SECRET=$(rnd)
+IDENTITY_OIDC_COOKIE_SECRET=$(rnd)
+IDENTITY_TOKEN_KEY_ENCRYPTION_KEY=$(rnd)
+IDENTITY_NATIONAL_ID_HASH_KEY=$(rnd)
+PHN_PERMUTATION_KEY=$(hex)
+PHN_NIC_HASH_KEY=$(rnd)
+SECRETS_EOF
+fi
+set -a; . "$SECRETS"; set +a
+# The eSignet stand-in signs userinfo as its mock identity system, whose issuer identity-service must accept.
+export IDENTITY_ESIGNET_USERINFO_ISSUERS=${IDENTITY_ESIGNET_USERINFO_ISSUERS:-https://mock-identity-system.esignet-standin.invalid}
+
+# identity-service's eSignet clients: keystore and registration with the stand-in (in-memory there, so
+# at every start), by the same code the tests use.
+register_esignet_clients() {
+  local cp="$ROOT/infra/test-support/target/classpath.txt"
+  if [ ! -f "$cp" ]; then
+    (cd "$ROOT" && ./mvnw -B -q -f infra/test-support/pom.xml dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) \
+      >> "$LOGS/build.log" 2>&1 || fail "cannot resolve test-support's classpath; see $LOGS/build.log"
+  fi
+  "$JAVA" -cp "$ROOT/infra/test-support/target/classes:$(cat "$cp")" \
+    org.ancconnect.testsupport.esignet.LocalEsignetClients http://127.0.0.1:8088 http://127.0.0.1:8081 \
+    "$IDENTITY_KEYSTORE_FILE" "$IDENTITY_KEYSTORE_PASSWORD" >> "$LOGS/esignet-clients.log" 2>&1 \
+    || fail "registering identity-service's clients with the eSignet stand-in failed; see $LOGS/esignet-clients.log"
+}
+
 # --- Parts of the suite: name|port|health URL|command ---------------------------------------------
 # Stand-ins are included when their module is built. The FHIR server comes first: the services'
 # readiness depends on it. The portal comes last: its readiness depends on the others.
@@ -117,6 +154,9 @@ wait_healthy() { # name url seconds
 export ANC_NEHR_BASE_URL=http://127.0.0.1:8090/fhir
 for part in "${parts[@]}"; do
   IFS='|' read -r name port url command <<<"$part"
+  if [ "$name" = identity-service ] && [ -f "$ROOT/infra/esignet-standin/target/quarkus-app/quarkus-run.jar" ]; then
+    register_esignet_clients
+  fi
   echo "run-local: starting $name on port $port ..."
   # shellcheck disable=SC2086 # the command is a word list by construction
   start "$name" $command
