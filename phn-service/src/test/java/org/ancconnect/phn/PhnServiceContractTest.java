@@ -2,6 +2,8 @@ package org.ancconnect.phn;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -24,5 +26,13 @@ class PhnServiceContractTest extends ServiceContractTest {
     @Test
     void readyAgainstTheLocalPostgresql() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void brokerReachabilityIsReportedAsWellnessNotReadiness() {
+        // The outbox lets registrations continue through a broker outage: RabbitMQ must not gate readiness.
+        given().get("/q/health/ready").then().body("checks.name", not(hasItem("rabbitmq")));
+        given().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'rabbitmq' }.status", equalTo("UP"));
     }
 }
