@@ -9,7 +9,8 @@ class SyncServiceContractTest extends ServiceContractTest {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("Reactive PostgreSQL connections health check", "Database connections health check", "nehr-fhir-server");
+        return List.of("Reactive PostgreSQL connections health check", "Database connections health check", "nehr-fhir-server",
+                "dhis2", "rabbitmq");
     }
 
     @Override
