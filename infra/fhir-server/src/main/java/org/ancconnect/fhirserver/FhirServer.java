@@ -60,6 +60,7 @@ public final class FhirServer implements AutoCloseable {
             context.register(FhirJpaConfig.class);
             context.refresh();
 
+            PhnUniqueness.install(context);
             if (options.nehrPackage().isPresent()) {
                 NehrPackageInstaller.install(context.getBean(IPackageInstallerSvc.class),
                         context.getBean(IValidationSupport.class), options.nehrPackage().get());
