@@ -3,7 +3,6 @@ package org.ancconnect.testsupport.dhis2;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ancconnect.testsupport.ChildProcesses;
 
 /**
  * Starts the packaged DHIS2 stand-in ({@code infra/dhis2-standin/target/quarkus-app/quarkus-run.jar},
@@ -52,7 +52,7 @@ public class Dhis2StandinTestResource implements QuarkusTestResourceLifecycleMan
                     + " missing; run ./mvnw -f infra/dhis2-standin/pom.xml package -DskipTests");
         }
         String shared = System.getProperty("anc.shared.dir", root.resolve("../shared").toString());
-        int port = freePort();
+        int port = ChildProcesses.freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -93,7 +93,7 @@ public class Dhis2StandinTestResource implements QuarkusTestResourceLifecycleMan
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep();
+            ChildProcesses.pause(Duration.ofMillis(250));
         }
         stop();
         throw new IllegalStateException("DHIS2 stand-in not ready within " + STARTUP + "; see " + log);
@@ -101,33 +101,6 @@ public class Dhis2StandinTestResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(10));
     }
 }

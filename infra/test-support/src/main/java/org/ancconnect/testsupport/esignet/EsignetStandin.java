@@ -2,7 +2,6 @@ package org.ancconnect.testsupport.esignet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jose4j.json.JsonUtil;
+import org.ancconnect.testsupport.ChildProcesses;
 
 /**
  * One eSignet stand-in running as a SEPARATE PROCESS from the packaged module
@@ -88,7 +87,7 @@ public final class EsignetStandin implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep();
+            ChildProcesses.pause(Duration.ofMillis(200));
         }
         close();
         throw new IllegalStateException("eSignet stand-in not ready in " + STARTUP_TIMEOUT + "; see " + log.toAbsolutePath());
@@ -150,35 +149,11 @@ public final class EsignetStandin implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(10));
     }
 
     /** A free local port (for the stand-in, or for the service under test whose redirect URIs are registered up front). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ChildProcesses.freePort();
     }
 }

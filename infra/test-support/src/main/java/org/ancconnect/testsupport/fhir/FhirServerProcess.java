@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.ancconnect.testsupport.ChildProcesses;
 
 /**
  * The NEHR FHIR server (infra/fhir-server) running as a child JVM of the test JVM.
@@ -158,21 +158,7 @@ public final class FhirServerProcess implements AutoCloseable {
 
     /** Graceful first (the server deletes its URL file and closes its pool), forcibly after 20 s. */
     private static void destroyTree(Process process) {
-        if (!process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        children.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                children.forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(20));
     }
 
     /** Base URL, e.g. {@code http://127.0.0.1:41234/fhir}. */
