@@ -39,6 +39,10 @@ public interface StandinConfig {
     @WithDefault("PT2M")
     Duration codeLifetime();
 
+    /** Life of a pushed authorization request's request_uri (eSignet's mosip.esignet.par.expire-seconds, default 60). */
+    @WithDefault("PT60S")
+    Duration parLifetime();
+
     /** Lifetime of an authorize transaction (ID, OTP and consent pages). */
     @WithDefault("PT10M")
     Duration transactionLifetime();

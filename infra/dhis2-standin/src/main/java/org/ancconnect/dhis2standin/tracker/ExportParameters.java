@@ -42,7 +42,31 @@ public class ExportParameters {
         if (type != null && !type.equals(metadata.trackedEntityType())) {
             throw Dhis2Exception.badRequest("Tracked entity type is specified but does not exist: " + type);
         }
-        return query(p, ENTITY_ORDER, null);
+        TrackerQuery q = query(p, ENTITY_ORDER, null);
+        List<TrackerQuery.AttributeFilter> filters = filters(p);
+        return filters.isEmpty() ? q : new TrackerQuery(q.program(), q.programStage(), q.trackedEntity(), q.orgUnits(),
+                q.updatedAfter(), q.updatedBefore(), q.order(), q.page(), q.pageSize(), q.paging(), q.totalPages(),
+                q.includeDeleted(), filters);
+    }
+
+    /** {@code filter=<attribute>:eq|like:<value>}, repeated or comma-separated (2.40 also takes {@code attribute=}). */
+    private List<TrackerQuery.AttributeFilter> filters(MultivaluedMap<String, String> p) {
+        List<TrackerQuery.AttributeFilter> out = new ArrayList<>();
+        List<String> clauses = new ArrayList<>(p.getOrDefault("filter", List.of()));
+        clauses.addAll(p.getOrDefault("attribute", List.of()));
+        for (String clause : clauses) {
+            for (String one : clause.split(",")) {
+                String[] parts = one.split(":", 3);
+                if (parts.length != 3 || !(parts[1].equalsIgnoreCase("eq") || parts[1].equalsIgnoreCase("like"))) {
+                    throw Dhis2Exception.badRequest("Query item or filter is invalid: " + one);
+                }
+                if (metadata.attributeType(parts[0]).isEmpty()) {
+                    throw Dhis2Exception.badRequest("Attribute does not exist: " + parts[0]);
+                }
+                out.add(new TrackerQuery.AttributeFilter(parts[0], parts[1].toLowerCase(), parts[2]));
+            }
+        }
+        return out;
     }
 
     public TrackerQuery events(MultivaluedMap<String, String> p) {
@@ -84,7 +108,7 @@ public class ExportParameters {
                 clock.parse(p.getFirst("updatedAfter"), "updatedAfter"),
                 clock.parse(p.getFirst("updatedBefore"), "updatedBefore"), order(p.getFirst("order"), orderColumns),
                 page, pageSize, paging, "true".equalsIgnoreCase(p.getFirst("totalPages")),
-                "true".equalsIgnoreCase(p.getFirst("includeDeleted")));
+                "true".equalsIgnoreCase(p.getFirst("includeDeleted")), List.of());
     }
 
     private Set<String> orgUnits(MultivaluedMap<String, String> p) {

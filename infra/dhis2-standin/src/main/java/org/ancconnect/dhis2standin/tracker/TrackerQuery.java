@@ -10,10 +10,14 @@ import java.util.Set;
  */
 public record TrackerQuery(String program, String programStage, String trackedEntity, Set<String> orgUnits,
         Instant updatedAfter, Instant updatedBefore, List<Order> order, int page, int pageSize, boolean paging,
-        boolean totalPages, boolean includeDeleted) {
+        boolean totalPages, boolean includeDeleted, List<AttributeFilter> filters) {
 
     /** One {@code order} clause: a column and its direction. */
     public record Order(String column, boolean ascending) {
+    }
+
+    /** One {@code filter=<attribute>:<operator>:<value>} clause (operators eq and like, case-insensitive as in DHIS2). */
+    public record AttributeFilter(String attribute, String operator, String value) {
     }
 
     public int offset() {

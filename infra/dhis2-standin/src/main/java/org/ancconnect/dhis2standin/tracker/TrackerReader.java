@@ -43,6 +43,12 @@ public class TrackerReader {
             args.add(q.program());
         }
         common(q, where, args, "te");
+        for (TrackerQuery.AttributeFilter f : q.filters()) {
+            // DHIS2 compares attribute values case-insensitively (lower() on both sides).
+            where.append(" AND lower(te.attributes -> ? ->> 'value')").append("eq".equals(f.operator()) ? " = lower(?)" : " LIKE lower(?)");
+            args.add(f.attribute());
+            args.add("eq".equals(f.operator()) ? f.value() : "%" + f.value().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         try (Connection c = ds.getConnection()) {
             List<ObjectNode> items = new ArrayList<>();
             Map<String, ObjectNode> byUid = new LinkedHashMap<>();
@@ -68,7 +74,7 @@ public class TrackerReader {
 
     public Optional<ObjectNode> trackedEntity(String uid, String program, boolean includeDeleted) throws SQLException {
         TrackerQuery q = new TrackerQuery(program, null, uid, java.util.Set.of(), null, null, List.of(), 1, 1, true,
-                false, includeDeleted);
+                false, includeDeleted, List.of());
         List<ObjectNode> found = trackedEntities(q, true).items();
         return found.stream().findFirst();
     }

@@ -129,6 +129,22 @@ class TrackerImportExportTest {
     }
 
     @Test
+    void attributeFiltersFindAMotherByHerIdentifier() {
+        String te = uid();
+        String phn = "FLT" + uid().substring(1, 9);
+        admin().contentType(ContentType.JSON).body(mother(te, uid(), uid(), uid(), "118").replace("TEST1234567", phn))
+                .post("/api/tracker?async=false").then().statusCode(200);
+        admin().get("/api/tracker/trackedEntities?program=eozjj9UivfS&orgUnitMode=ACCESSIBLE&filter=IrUmPkFMDU5:eq:"
+                + phn.toLowerCase()).then().statusCode(200).body("trackedEntities.trackedEntity", equalTo(List.of(te)));
+        admin().get("/api/tracker/trackedEntities?program=eozjj9UivfS&filter=IrUmPkFMDU5:eq:" + phn + "X").then()
+                .statusCode(200).body("trackedEntities", hasSize(0));
+        admin().get("/api/tracker/trackedEntities?program=eozjj9UivfS&filter=IrUmPkFMDU5:like:" + phn.substring(2, 8))
+                .then().statusCode(200).body("trackedEntities.trackedEntity", hasItem(te));
+        admin().get("/api/tracker/trackedEntities?program=eozjj9UivfS&filter=NoSuchAttr1:eq:x").then().statusCode(400);
+        admin().get("/api/tracker/trackedEntities?program=eozjj9UivfS&filter=IrUmPkFMDU5:gt").then().statusCode(400);
+    }
+
+    @Test
     void generatorCreatesMothersInBulk() {
         admin().post("/api/standin/generate?trackedEntities=300&visits=4&seed=7").then().statusCode(200)
                 .body("trackedEntities", equalTo(300));

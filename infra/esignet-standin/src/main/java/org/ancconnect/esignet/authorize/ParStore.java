@@ -5,24 +5,33 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.ancconnect.esignet.ExpiringStore;
+import org.ancconnect.esignet.StandinConfig;
 import org.ancconnect.esignet.token.Grants;
 
 /** Pushed authorization requests (RFC 9126): parameters kept for a single use of their {@code request_uri}. */
 @ApplicationScoped
 public class ParStore {
 
-    /** RFC 9126 suggests a short life; eSignet answers expires_in 60. */
-    public static final Duration LIFETIME = Duration.ofSeconds(60);
     private static final String PREFIX = "urn:ietf:params:oauth:request_uri:";
 
     private record Pushed(String clientId, Map<String, String> params) {
     }
 
     private final ExpiringStore<Pushed> pushed = new ExpiringStore<>();
+    private final Duration lifetime;
+
+    public ParStore(StandinConfig config) {
+        this.lifetime = config.parLifetime();
+    }
+
+    /** How long a request_uri stays usable (the PAR response's expires_in). */
+    public Duration lifetime() {
+        return lifetime;
+    }
 
     public String push(String clientId, Map<String, String> params) {
         String requestUri = PREFIX + Grants.randomToken();
-        pushed.put(requestUri, new Pushed(clientId, Map.copyOf(params)), LIFETIME);
+        pushed.put(requestUri, new Pushed(clientId, Map.copyOf(params)), lifetime);
         return requestUri;
     }
 

@@ -2,6 +2,7 @@ package org.ancconnect.esignet.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Arrays;
 import org.ancconnect.esignet.ExpiringStore;
 import org.ancconnect.esignet.StandinConfig;
 import org.ancconnect.esignet.client.RegisteredClient;
@@ -33,7 +34,9 @@ public class ClientAssertionVerifier {
     }
 
     /** Verifies; throws {@link TokenError} {@code invalid_client} on any failure. */
-    public void verify(RegisteredClient client, String assertion, String endpoint) {
+    public void verify(RegisteredClient client, String assertion, String... endpoints) {
+        String[] audiences = Arrays.copyOf(endpoints, endpoints.length + 1);
+        audiences[endpoints.length] = config.issuer();
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
@@ -42,7 +45,7 @@ public class ClientAssertionVerifier {
                 .setAllowedClockSkewInSeconds(LEEWAY_SECONDS)
                 .setExpectedIssuer(client.clientId())
                 .setExpectedSubject(client.clientId())
-                .setExpectedAudience(endpoint, config.issuer())
+                .setExpectedAudience(audiences)
                 .setVerificationKey(client.publicKey().getKey())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256,
                         AlgorithmIdentifiers.RSA_PSS_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)

@@ -36,7 +36,8 @@ public class ParResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response push(MultivaluedMap<String, String> form) {
         try {
-            RegisteredClient client = tokens.authenticate(form, endpoints.url(Endpoints.PAR));
+            // RFC 9126 section 2: the PAR endpoint, the token endpoint and the issuer are all acceptable audiences.
+            RegisteredClient client = tokens.authenticate(form, endpoints.url(Endpoints.PAR), endpoints.url(Endpoints.TOKEN));
             Map<String, String> params = new HashMap<>();
             form.forEach((name, values) -> params.put(name, values.getFirst()));
             params.remove("client_assertion");
@@ -50,7 +51,7 @@ public class ParResource {
             params.put("client_id", client.clientId());
             String requestUri = store.push(client.clientId(), params);
             return Response.status(Response.Status.CREATED)
-                    .entity(Map.of("request_uri", requestUri, "expires_in", ParStore.LIFETIME.toSeconds())).build();
+                    .entity(Map.of("request_uri", requestUri, "expires_in", store.lifetime().toSeconds())).build();
         } catch (TokenError e) {
             return TokenResource.error(e);
         }

@@ -68,14 +68,14 @@ public class TokenResource {
     }
 
     /** Authenticates the client by its assertion; shared with the PAR endpoint. */
-    RegisteredClient authenticate(MultivaluedMap<String, String> form, String endpoint) {
+    RegisteredClient authenticate(MultivaluedMap<String, String> form, String... endpoints) {
         if (!ClientAssertionVerifier.ASSERTION_TYPE.equals(form.getFirst("client_assertion_type"))) {
             throw new TokenError("invalid_client", "Only private_key_jwt client authentication is supported");
         }
         String assertion = form.getFirst("client_assertion");
         String clientId = form.getFirst("client_id") != null ? form.getFirst("client_id") : unverifiedIssuer(assertion);
         RegisteredClient client = clients.find(clientId).orElseThrow(() -> new TokenError("invalid_client", "Unknown client"));
-        assertions.verify(client, assertion, endpoint);
+        assertions.verify(client, assertion, endpoints);
         return client;
     }
 

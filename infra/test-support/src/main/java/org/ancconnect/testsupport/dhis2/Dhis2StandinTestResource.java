@@ -21,7 +21,8 @@ import org.ancconnect.testsupport.ChildProcesses;
  * the service under test its connection settings ({@code sync.dhis2.*}).
  *
  * <p>Init args: {@code version} (default {@code 2.41.3}; {@code 2.40.x} answers with the "instances"
- * envelope) and {@code timeZone} (default {@code Asia/Colombo}). Build the stand-in first:
+ * envelope), {@code timeZone} (default {@code Asia/Colombo}) and {@code db} (the stand-in's PostgreSQL database,
+ * default the {@code anc.dhis2.test-db} system property, else {@code anc_dhis2_test}). Build the stand-in first:
  * {@code ./mvnw -f infra/dhis2-standin/pom.xml package -DskipTests}.
  */
 public class Dhis2StandinTestResource implements QuarkusTestResourceLifecycleManager {
@@ -34,6 +35,7 @@ public class Dhis2StandinTestResource implements QuarkusTestResourceLifecycleMan
 
     private String version = "2.41.3";
     private String timeZone = "Asia/Colombo";
+    private String db = System.getProperty("anc.dhis2.test-db", "anc_dhis2_test");
     private Process process;
     private String baseUrl;
 
@@ -41,6 +43,7 @@ public class Dhis2StandinTestResource implements QuarkusTestResourceLifecycleMan
     public void init(Map<String, String> initArgs) {
         version = initArgs.getOrDefault("version", version);
         timeZone = initArgs.getOrDefault("timeZone", timeZone);
+        db = initArgs.getOrDefault("db", db);
     }
 
     @Override
@@ -60,7 +63,7 @@ public class Dhis2StandinTestResource implements QuarkusTestResourceLifecycleMan
         command.add("-Dstandin.version=" + version);
         command.add("-Dstandin.server-time-zone=" + timeZone);
         command.add("-Dstandin.program-file=" + Path.of(shared, "dhis2", "anc-program.json"));
-        command.add("-Dstandin.db-name=" + System.getProperty("anc.dhis2.test-db", "anc_dhis2_test"));
+        command.add("-Dstandin.db-name=" + db);
         command.add("-jar");
         command.add(jar.toString());
         Path log = jar.getParent().getParent().resolve("dhis2-standin-" + port + ".log");

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the ANC Connect repository root from a test JVM. */
-final class RepoRoot {
+public final class RepoRoot {
 
     private RepoRoot() {
     }
@@ -13,7 +13,7 @@ final class RepoRoot {
      * The {@code anc.root} system property (surefire sets it from the root pom), else the nearest
      * directory at or above {@code user.dir} holding both a pom.xml and infra/fhir-server.
      */
-    static Path find() {
+    public static Path find() {
         String property = System.getProperty("anc.root");
         if (property != null && !property.isBlank()) {
             return Path.of(property).toAbsolutePath().normalize();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.ancconnect.testsupport.JvmLocks;
 
 /**
  * One NEHR FHIR server per test JVM, started on first use and stopped when the JVM exits (a JPA server
@@ -50,6 +51,7 @@ public final class SharedFhirServer {
         }
         if (server == null || !server.isAlive()) {
             try {
+                holdModuleLock();
                 server = FhirServerProcess.start(serverArgs(), FhirServerProcess.DEFAULT_START_TIMEOUT);
             } catch (RuntimeException e) {
                 startFailure = e;
@@ -57,6 +59,16 @@ public final class SharedFhirServer {
             }
         }
         return server.baseUrl();
+    }
+
+    /**
+     * Two test JVMs of one module (two developers' runs at once, an IDE beside Maven) would share the module's FHIR
+     * test database and reset each other's data: the second waits for the first, holding an OS file lock that the
+     * JVM's exit releases however it ends.
+     */
+    private static void holdModuleLock() {
+        JvmLocks.holdForJvmLifetime(Path.of(System.getProperty("user.dir"), "target", ".fhir-server.lock"),
+                "FHIR server: another test JVM of this module holds its FHIR test server; waiting for it to finish");
     }
 
     static List<String> serverArgs() {
