@@ -44,6 +44,19 @@ public interface IdentityConfig {
     /** Secrets of the code-flow cookies, referenced by the quarkus.oidc tenants. */
     Oidc oidc();
 
+    /** The portal's credential on the session back channel. */
+    PortalClient portalClient();
+
+    interface PortalClient {
+
+        /** Client id the portal sends in HTTP Basic. */
+        @WithDefault("portal")
+        String id();
+
+        /** Client secret the portal sends in HTTP Basic (env IDENTITY_PORTAL_CLIENT_SECRET; no default outside dev/test). */
+        String secret();
+    }
+
     interface Oidc {
 
         /** Encrypts the state cookie holding the PKCE verifier and nonce (32+ chars; env IDENTITY_OIDC_STATE_SECRET). */
@@ -67,6 +80,10 @@ public interface IdentityConfig {
         /** claims_locales requested (space separated); the first is the preferred locale of released names. */
         @WithDefault("en")
         String claimsLocales();
+
+        /** Use pushed authorization requests when eSignet's discovery advertises the endpoint (eSignet 1.8 does). */
+        @WithDefault("true")
+        boolean pushedAuthorizationRequests();
 
         /** Userinfo must be read this soon after {@code auth_time}: eSignet userinfo has no exp, so our clock bounds it. */
         @WithDefault("PT5M")

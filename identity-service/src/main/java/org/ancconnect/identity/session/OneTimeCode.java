@@ -1,6 +1,5 @@
 package org.ancconnect.identity.session;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,27 +9,11 @@ import java.time.OffsetDateTime;
 /** A one-time code waiting to be exchanged by the portal; only its SHA-256 is stored. */
 @Entity
 @Table(name = "one_time_code")
-public class OneTimeCode extends PanacheEntityBase {
+public class OneTimeCode extends PrincipalRow {
 
     @Id
     @Column(name = "code_hash")
     public String codeHash;
-
-    @Column(nullable = false)
-    public String kind;
-
-    @Column(nullable = false)
-    public String subject;
-
-    @Column(nullable = false)
-    public String roles;
-
-    public String facility;
-
-    public String phn;
-
-    @Column(name = "display_name")
-    public String displayName;
 
     @Column(name = "expires_at", nullable = false)
     public OffsetDateTime expiresAt;

@@ -5,9 +5,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
@@ -16,8 +18,8 @@ import org.ancconnect.commons.problem.ProblemException;
 
 /**
  * The portal's back channel: exchange the one-time code from the sign-in redirect for a session, get fresh access
- * tokens for it, end it. The code and the session id are the credentials; neither ever appears in a URL after the
- * single sign-in redirect.
+ * tokens for it, end it. Every call carries the portal's client credential (HTTP Basic) as well as the code or session
+ * id; neither of those ever appears in a URL after the single sign-in redirect.
  */
 @Path("/api/v1/sessions")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,13 +46,18 @@ public class SessionResource {
     }
 
     private final SessionService sessions;
+    private final PortalClient portal;
 
-    public SessionResource(SessionService sessions) {
+    public SessionResource(SessionService sessions, PortalClient portal) {
         this.sessions = sessions;
+        this.portal = portal;
     }
 
     @POST
-    public Uni<Response> exchange(@Valid CodeExchange request) {
+    public Uni<Response> exchange(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Valid CodeExchange request) {
+        if (!portal.authenticates(authorization)) {
+            return refuse("session.create", request.code(), null);
+        }
         return sessions.exchange(request.code()).map(grant -> {
             if (grant == null) {
                 throw new ProblemException(400, "invalid-code", "Invalid code", "The code is unknown, used or expired");
@@ -61,13 +68,25 @@ public class SessionResource {
 
     @POST
     @Path("token")
-    public Uni<SessionView> token(@Valid SessionRef request) {
+    public Uni<SessionView> token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Valid SessionRef request) {
+        if (!portal.authenticates(authorization)) {
+            return refuse("session.token", null, request.sessionId());
+        }
         return sessions.refresh(request.sessionId()).map(SessionView::of);
     }
 
     @POST
     @Path("logout")
-    public Uni<Response> logout(@Valid SessionRef request) {
+    public Uni<Response> logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Valid SessionRef request) {
+        if (!portal.authenticates(authorization)) {
+            return refuse("session.logout", null, request.sessionId());
+        }
         return sessions.revoke(request.sessionId()).replaceWith(Response.noContent().build());
+    }
+
+    /** 401 problem (with {@code WWW-Authenticate}, added by {@link PortalClientChallenge}) after burning what was presented. */
+    private <T> Uni<T> refuse(String type, String code, String sessionId) {
+        return sessions.refuseUnauthenticatedClient(type, code, sessionId).onItem().transformToUni(ignored -> Uni.createFrom().failure(new ProblemException(401,
+                PortalClientChallenge.PROBLEM_TYPE, "Client authentication failed", "The portal client credential is missing or wrong")));
     }
 }

@@ -5,11 +5,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
 import org.ancconnect.commons.problem.ProblemException;
 import org.ancconnect.identity.IdentityConfig;
+import org.ancconnect.identity.TimeSource;
 import org.ancconnect.identity.audit.AuditLog;
 import org.ancconnect.identity.privacy.KeyedHash;
 import org.ancconnect.identity.token.InternalTokenIssuer;
@@ -31,11 +30,13 @@ public class SessionService {
     private final IdentityConfig.Sessions config;
     private final InternalTokenIssuer tokens;
     private final AuditLog audit;
+    private final TimeSource time;
 
-    public SessionService(IdentityConfig config, InternalTokenIssuer tokens, AuditLog audit) {
+    public SessionService(IdentityConfig config, InternalTokenIssuer tokens, AuditLog audit, TimeSource time) {
         this.config = config.sessions();
         this.tokens = tokens;
         this.audit = audit;
+        this.time = time;
     }
 
     /** Creates the one-time code handed to the portal after a sign-in. */
@@ -44,12 +45,7 @@ public class SessionService {
         String code = randomSecret();
         OneTimeCode row = new OneTimeCode();
         row.codeHash = KeyedHash.secret(code);
-        row.kind = principal.kind().name();
-        row.subject = principal.subject();
-        row.roles = String.join(",", principal.roles());
-        row.facility = principal.facility();
-        row.phn = principal.phn();
-        row.displayName = principal.displayName();
+        row.hold(principal);
         row.expiresAt = now().plus(config.oneTimeCodeLifetime());
         return row.persist().replaceWith(code);
     }
@@ -62,17 +58,11 @@ public class SessionService {
                 Uni<Void> cleanup = row == null ? Uni.createFrom().voidItem() : row.delete();
                 return cleanup.flatMap(ignored -> audit.record("session.create", "invalid_code", null, null)).replaceWith((SessionGrant) null);
             }
-            Principal principal = new Principal(Principal.Kind.valueOf(row.kind), row.subject, List.of(row.roles.split(",")),
-                    row.facility, row.phn, row.displayName);
+            Principal principal = row.principal();
             String sessionId = randomSecret();
             UserSession session = new UserSession();
             session.idHash = KeyedHash.secret(sessionId);
-            session.kind = row.kind;
-            session.subject = row.subject;
-            session.roles = row.roles;
-            session.facility = row.facility;
-            session.phn = row.phn;
-            session.displayName = row.displayName;
+            session.hold(principal);
             session.createdAt = now();
             session.lastSeenAt = session.createdAt;
             session.absoluteExpiresAt = session.createdAt.plus(config.absoluteTimeout());
@@ -105,6 +95,38 @@ public class SessionService {
         });
     }
 
+    /** Revokes every live session of a staff member and deletes their unredeemed one-time codes (deactivation). */
+    public Uni<Void> endAllOf(String staffId) {
+        String staff = Principal.Kind.STAFF.name();
+        return UserSession.update("revokedAt = ?1 where subject = ?2 and kind = ?3 and revokedAt is null", now(), staffId, staff)
+                .flatMap(ignored -> OneTimeCode.delete("subject = ?1 and kind = ?2", staffId, staff)).replaceWithVoid();
+    }
+
+    /** Live sessions and pending codes of a staff member take the directory's new role, facility and name. */
+    public Uni<Void> updatePrincipal(String staffId, String role, String facility, String displayName) {
+        String staff = Principal.Kind.STAFF.name();
+        return UserSession.update("roles = ?1, facility = ?2, displayName = ?3 where subject = ?4 and kind = ?5 and revokedAt is null",
+                role, facility, displayName, staffId, staff)
+                .flatMap(ignored -> OneTimeCode.update("roles = ?1, facility = ?2, displayName = ?3 where subject = ?4 and kind = ?5",
+                        role, facility, displayName, staffId, staff)).replaceWithVoid();
+    }
+
+    /**
+     * A code or session id that arrived without the portal's credential is treated as leaked: the code is deleted
+     * and the session revoked, so whoever holds it cannot keep trying. The real portal's user simply signs in again.
+     */
+    @WithTransaction
+    public Uni<Void> refuseUnauthenticatedClient(String type, String code, String sessionId) {
+        Uni<Void> burn = Uni.createFrom().voidItem();
+        if (code != null) {
+            burn = OneTimeCode.delete("codeHash", KeyedHash.secret(code)).replaceWithVoid();
+        } else if (sessionId != null) {
+            burn = UserSession.update("revokedAt = ?1 where idHash = ?2 and revokedAt is null", now(), KeyedHash.secret(sessionId))
+                    .replaceWithVoid();
+        }
+        return burn.flatMap(ignored -> audit.record(type, "rejected:client_auth", null, null));
+    }
+
     private Uni<UserSession> live(String sessionId) {
         return UserSession.<UserSession>findById(KeyedHash.secret(sessionId)).map(session -> {
             OffsetDateTime now = now();
@@ -116,8 +138,8 @@ public class SessionService {
         });
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return time.now();
     }
 
     static String randomSecret() {

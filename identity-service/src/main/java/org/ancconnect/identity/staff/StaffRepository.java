@@ -13,7 +13,7 @@ public class StaffRepository implements PanacheRepositoryBase<StaffMember, UUID>
     }
 
     public Uni<StaffMember> findUnboundByNationalIdHash(String hash) {
-        return find("nationalIdHash = ?1 and esignetSub is null and active = true", hash).firstResult();
+        return find("nationalIdHash = ?1 and esignetSub is null", hash).firstResult();
     }
 
     public Uni<StaffMember> findByEnrolmentCodeHash(String hash) {

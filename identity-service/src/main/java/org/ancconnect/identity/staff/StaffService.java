@@ -1,5 +1,6 @@
 package org.ancconnect.identity.staff;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,7 @@ import org.ancconnect.commons.problem.ProblemException;
 import org.ancconnect.identity.IdentityConfig;
 import org.ancconnect.identity.esignet.VerifiedClaims;
 import org.ancconnect.identity.privacy.KeyedHash;
+import org.ancconnect.identity.session.SessionService;
 
 /** The staff directory and the binding of a staff member's eSignet subject at first sign-in. */
 @ApplicationScoped
@@ -31,34 +33,41 @@ public class StaffService {
     private final StaffRepository repository;
     private final KeyedHash hash;
     private final IdentityConfig.Staff config;
+    private final SessionService sessions;
 
-    public StaffService(StaffRepository repository, KeyedHash hash, IdentityConfig config) {
+    public StaffService(StaffRepository repository, KeyedHash hash, IdentityConfig config, SessionService sessions) {
         this.repository = repository;
         this.hash = hash;
         this.config = config.staff();
+        this.sessions = sessions;
     }
 
-    /** The active staff member bound to this eSignet subject, binding by national-ID hash on first sign-in; null if none. */
-    @WithTransaction
+    /**
+     * The staff member bound to this eSignet subject, binding by national-ID hash on first sign-in; null if none. A
+     * deactivated member is returned (never bound) so the caller can say so instead of "not enrolled".
+     */
     public Uni<StaffMember> resolve(VerifiedClaims claims) {
-        return repository.findBySub(claims.sub()).flatMap(bound -> {
-            if (bound != null) {
-                return Uni.createFrom().item(bound.active ? bound : null);
+        // Every sign-in after the first finds a bound member: one read without a transaction (one database round trip
+        // instead of three); only a first sign-in that binds by national ID writes, in its own transaction.
+        return Panache.withSession(() -> repository.findBySub(claims.sub())).flatMap(bound -> {
+            if (bound != null || claims.nationalIdHash() == null) {
+                return Uni.createFrom().item(bound);
             }
-            if (claims.nationalIdHash() == null) {
-                return Uni.createFrom().nullItem();
-            }
-            return repository.findUnboundByNationalIdHash(claims.nationalIdHash()).map(member -> member == null ? null : bind(member, claims.sub()));
+            return Panache.withTransaction(() -> repository.findUnboundByNationalIdHash(claims.nationalIdHash())
+                    .map(member -> member == null || !member.active ? member : bind(member, claims.sub())));
         });
     }
 
-    /** Binds {@code sub} with an enrolment code; null if the code is unknown, expired or already used. */
+    /**
+     * Binds {@code sub} with an enrolment code; null if the code is unknown, expired or already used. A subject bound
+     * before gets its member back, deactivated or not.
+     */
     @WithTransaction
     public Uni<StaffMember> enrol(String sub, String code) {
         if (code == null || code.isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return repository.findBySub(sub).flatMap(existing -> existing != null ? Uni.createFrom().item(existing.active ? existing : null)
+        return repository.findBySub(sub).flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
                 : repository.findByEnrolmentCodeHash(KeyedHash.secret(normalise(code))).map(member -> {
                     if (member == null || !member.active || member.esignetSub != null || member.enrolmentExpiresAt.isBefore(now())) {
                         return null;
@@ -111,13 +120,37 @@ public class StaffService {
         return repository.listAll();
     }
 
+    /** Deactivates a member: sign-in is refused from now on and every session of theirs is revoked. */
     @WithTransaction
     public Uni<StaffMember> deactivate(UUID id) {
+        return found(id).flatMap(member -> {
+            member.active = false;
+            return sessions.endAllOf(member.id.toString()).replaceWith(member);
+        });
+    }
+
+    /**
+     * Replaces the editable fields. Live sessions follow at once (their next access token carries the new role,
+     * facility and name; tokens already issued live out their 5 minutes); deactivation revokes them.
+     */
+    @WithTransaction
+    public Uni<StaffMember> update(UUID id, String displayName, StaffMember.Role role, String facility, boolean active) {
+        return found(id).flatMap(member -> {
+            member.displayName = displayName;
+            member.role = role;
+            member.facility = facility;
+            member.active = active;
+            String subject = member.id.toString();
+            return (active ? sessions.updatePrincipal(subject, role.name(), facility, displayName) : sessions.endAllOf(subject))
+                    .replaceWith(member);
+        });
+    }
+
+    private Uni<StaffMember> found(UUID id) {
         return repository.findById(id).map(member -> {
             if (member == null) {
                 throw ProblemException.notFound("No staff member " + id);
             }
-            member.active = false;
             return member;
         });
     }

@@ -1,13 +1,8 @@
 package org.ancconnect.identity.staff;
 
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.oidc.IdToken;
-import io.quarkus.oidc.OidcConfigurationMetadata;
-import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -16,17 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.ancconnect.identity.audit.AuditLog;
 import org.ancconnect.identity.esignet.EsignetFlow;
-import org.ancconnect.identity.esignet.EsignetSignIn;
 import org.ancconnect.identity.esignet.FlowPages;
-import org.ancconnect.identity.esignet.ReturnUrls;
+import org.ancconnect.identity.esignet.SignInFlow;
+import org.ancconnect.identity.esignet.SignInFlow.FlowCookie;
 import org.ancconnect.identity.esignet.SignInRejected;
 import org.ancconnect.identity.session.Principal;
-import org.ancconnect.identity.session.SessionService;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Staff sign-in: {@code /signin/staff?return=<portal URL>} starts the eSignet code flow (quarkus-oidc tenant
@@ -36,98 +28,70 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/signin/staff")
 public class StaffSignInResource {
 
-    static final String RETURN_COOKIE = "anc_staff_return";
-    private static final String COOKIE_PATH = "/signin/staff";
+    private static final FlowCookie RETURN = new FlowCookie("anc_staff_return", "/signin/staff");
+    private static final String AUDIT = "signin.staff";
 
-    /** Field-injected: {@code @IdToken} is a field/method qualifier only. */
-    @Inject
-    @IdToken
-    JsonWebToken idToken;
-
-    private final AccessTokenCredential accessToken;
-    private final OidcConfigurationMetadata metadata;
-    private final OidcSession oidcSession;
-    private final EsignetSignIn signIn;
+    private final SignInFlow flow;
     private final StaffService staff;
-    private final SessionService sessions;
-    private final ReturnUrls returnUrls;
     private final FlowPages pages;
     private final AuditLog audit;
 
-    public StaffSignInResource(AccessTokenCredential accessToken, OidcConfigurationMetadata metadata,
-            OidcSession oidcSession, EsignetSignIn signIn, StaffService staff, SessionService sessions, ReturnUrls returnUrls,
-            FlowPages pages, AuditLog audit) {
-        this.accessToken = accessToken;
-        this.metadata = metadata;
-        this.oidcSession = oidcSession;
-        this.signIn = signIn;
+    public StaffSignInResource(SignInFlow flow, StaffService staff, FlowPages pages, AuditLog audit) {
+        this.flow = flow;
         this.staff = staff;
-        this.sessions = sessions;
-        this.returnUrls = returnUrls;
         this.pages = pages;
         this.audit = audit;
     }
 
     @GET
     public Response start(@QueryParam("return") String returnUrl) {
-        String target = returnUrls.check(returnUrl);
-        return Response.seeOther(URI.create(COOKIE_PATH + "/login")).cookie(returnUrls.cookie(RETURN_COOKIE, target, COOKIE_PATH)).build();
+        return flow.startReturningTo(RETURN, returnUrl);
     }
 
-    /**
-     * eSignet's redirect target: protected, so quarkus-oidc redeems the code and verifies the ID token here
-     * (authentication is not proactive), then this completes the sign-in in the same request.
-     */
+    /** Completes staff sign-in once quarkus-oidc verified the ID token (login and callback: see {@link SignInFlow}). */
     @GET
-    @Path("callback")
+    @Path("{step: login|callback}")
     @Authenticated
-    public Uni<Response> callback(@CookieParam(RETURN_COOKIE) String returnUrl) {
-        return login(returnUrl);
-    }
-
-    @GET
-    @Path("login")
-    @Authenticated
-    public Uni<Response> login(@CookieParam(RETURN_COOKIE) String returnUrl) {
-        String sub = idToken.getSubject();
-        return signIn.complete(EsignetFlow.STAFF, idToken, accessToken.getToken(), metadata.getUserInfoUri())
+    public Uni<Response> login(@CookieParam("anc_staff_return") String returnUrl) {
+        String sub = flow.subject();
+        return flow.verify(EsignetFlow.STAFF)
                 .flatMap(claims -> staff.resolve(claims))
                 .flatMap(member -> member == null
-                        ? audit.record("signin.staff", "not_enrolled", sub, null).replaceWith(pages.notEnrolled(null))
-                        : handOver(member, returnUrl))
-                .onFailure(SignInRejected.class).recoverWithUni(e -> refuse((SignInRejected) e, sub, returnUrl));
+                        ? audit.record(AUDIT, "not_enrolled", sub, null).replaceWith(pages.notEnrolled(null))
+                        : handOverIfActive(member, returnUrl))
+                .onFailure(SignInRejected.class).recoverWithUni(e -> flow.refuse(AUDIT, ((SignInRejected) e).reason(), sub, null,
+                        "Sign-in failed", "Your sign-in could not be completed. Please try again.", returnUrl));
     }
 
     @POST
     @Path("enrol")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> enrol(@FormParam("code") String code, @CookieParam(RETURN_COOKIE) String returnUrl) {
-        String sub = idToken.getSubject();
-        return staff.enrol(sub, code).flatMap(member -> member == null
-                ? audit.record("staff.enrol", "invalid_code", sub, null).replaceWith(pages.notEnrolled("That enrolment code is not valid."))
-                : audit.record("staff.enrol", "ok", member.id.toString(), member.role.name()).flatMap(ignored -> handOver(member, returnUrl)));
+    public Uni<Response> enrol(@FormParam("code") String code, @CookieParam("anc_staff_return") String returnUrl) {
+        String sub = flow.subject();
+        return staff.enrol(sub, code).flatMap(member -> {
+            if (member == null) {
+                return audit.record("staff.enrol", "invalid_code", sub, null).replaceWith(pages.notEnrolled("That enrolment code is not valid."));
+            }
+            return member.active ? audit.record("staff.enrol", "ok", member.id.toString(), member.role.name()).flatMap(ignored -> handOverIfActive(member, returnUrl))
+                    : handOverIfActive(member, returnUrl);
+        });
     }
 
     @GET
     @Path("denied")
-    public Response denied(@CookieParam(RETURN_COOKIE) String returnUrl, @QueryParam("error") String error) {
-        return returnUrls.backWithError(returnUrl, error, RETURN_COOKIE, COOKIE_PATH);
+    public Uni<Response> denied(@CookieParam("anc_staff_return") String returnUrl, @QueryParam("error") String error) {
+        return flow.denied(AUDIT, returnUrl, error, RETURN);
     }
 
-    private Uni<Response> handOver(StaffMember member, String returnUrl) {
-        Principal principal = new Principal(Principal.Kind.STAFF, member.id.toString(), List.of(member.role.name()), member.facility,
-                null, member.displayName);
-        String target = returnUrls.check(returnUrl);
-        return sessions.createOneTimeCode(principal)
-                .call(() -> audit.record("signin.staff", "ok", member.id.toString(), member.role.name()))
-                .call(oidcSession::logout)
-                .map(code -> Response.seeOther(ReturnUrls.withParam(target, "code", code))
-                        .cookie(returnUrls.cookie(RETURN_COOKIE, "", COOKIE_PATH)).build());
-    }
-
-    private Uni<Response> refuse(SignInRejected e, String sub, String returnUrl) {
-        return audit.record("signin.staff", "rejected:" + e.reason(), sub, null).call(oidcSession::logout)
-                .replaceWith(pages.refused("Sign-in failed", e.reason(), "Your sign-in could not be completed. Please try again.", returnUrl));
+    /** A deactivated member gets a clear refusal page and nothing else: no code, no session. */
+    private Uni<Response> handOverIfActive(StaffMember member, String returnUrl) {
+        String id = member.id.toString();
+        if (!member.active) {
+            return flow.refuse(AUDIT, "deactivated", id, member.role.name(), "Account deactivated",
+                    "Your ANC Connect staff account is deactivated. Please contact your administrator.", returnUrl);
+        }
+        Principal principal = new Principal(Principal.Kind.STAFF, id, List.of(member.role.name()), member.facility, null, member.displayName);
+        return flow.handOver(principal, returnUrl, RETURN, AUDIT, "ok", id, member.role.name());
     }
 }

@@ -7,9 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.ancconnect.identity.IdentityConfig;
 import org.ancconnect.identity.OffEventLoop;
+import org.ancconnect.identity.TimeSource;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -37,18 +35,20 @@ public class SigningKeyRing {
     }
 
     private final KeyEncryption encryption;
+    private final TimeSource time;
     private final long rotationMillis;
     private volatile Map<Long, TokenSigningKey> loaded = Map.of();
     private volatile ActiveKey active;
     private volatile long activeSlot = Long.MIN_VALUE;
 
-    public SigningKeyRing(KeyEncryption encryption, IdentityConfig config) {
+    public SigningKeyRing(KeyEncryption encryption, IdentityConfig config, TimeSource time) {
         this.encryption = encryption;
+        this.time = time;
         this.rotationMillis = config.tokens().keyRotation().toMillis();
     }
 
     long currentSlot() {
-        return Instant.now().toEpochMilli() / rotationMillis;
+        return time.instant().toEpochMilli() / rotationMillis;
     }
 
     /** The key that signs now. */
@@ -138,7 +138,7 @@ public class SigningKeyRing {
             row.kid = jwk.getKeyId();
             row.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
             row.privateKey = encryption.encrypt(jwk.getPrivateKey().getEncoded());
-            row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            row.createdAt = time.now();
             return row;
         } catch (JoseException e) {
             throw new IllegalStateException(e);

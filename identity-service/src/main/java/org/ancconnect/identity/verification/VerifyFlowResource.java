@@ -1,12 +1,7 @@
 package org.ancconnect.identity.verification;
 
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.oidc.IdToken;
-import io.quarkus.oidc.OidcConfigurationMetadata;
-import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,11 +10,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.ancconnect.identity.esignet.EsignetFlow;
-import org.ancconnect.identity.esignet.EsignetSignIn;
 import org.ancconnect.identity.esignet.FlowPages;
 import org.ancconnect.identity.esignet.ReturnUrls;
+import org.ancconnect.identity.esignet.SignInFlow;
+import org.ancconnect.identity.esignet.SignInFlow.FlowCookie;
 import org.ancconnect.identity.esignet.SignInRejected;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The patient's part of a verification, in the same browser as the staff session but on its own quarkus-oidc tenant
@@ -29,30 +24,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/verify")
 public class VerifyFlowResource {
 
-    private static final String REQUEST_COOKIE = "anc_verify_request";
-    private static final String COOKIE_PATH = "/verify";
+    private static final FlowCookie REQUEST = new FlowCookie("anc_verify_request", "/verify");
 
-    /** Field-injected: {@code @IdToken} is a field/method qualifier only. */
-    @Inject
-    @IdToken
-    JsonWebToken idToken;
-
-    private final AccessTokenCredential accessToken;
-    private final OidcConfigurationMetadata metadata;
-    private final OidcSession oidcSession;
-    private final EsignetSignIn signIn;
+    private final SignInFlow flow;
     private final VerificationService verifications;
-    private final ReturnUrls returnUrls;
     private final FlowPages pages;
 
-    public VerifyFlowResource(AccessTokenCredential accessToken, OidcConfigurationMetadata metadata,
-            OidcSession oidcSession, EsignetSignIn signIn, VerificationService verifications, ReturnUrls returnUrls, FlowPages pages) {
-        this.accessToken = accessToken;
-        this.metadata = metadata;
-        this.oidcSession = oidcSession;
-        this.signIn = signIn;
+    public VerifyFlowResource(SignInFlow flow, VerificationService verifications, FlowPages pages) {
+        this.flow = flow;
         this.verifications = verifications;
-        this.returnUrls = returnUrls;
         this.pages = pages;
     }
 
@@ -64,30 +44,20 @@ public class VerifyFlowResource {
         }
         return verifications.pending(id).map(request -> request == null
                 ? pages.refused("Verification not available", "not_pending", "This verification has expired or was already used.", null)
-                : Response.seeOther(URI.create(COOKIE_PATH + "/login")).cookie(returnUrls.cookie(REQUEST_COOKIE, id.toString(), COOKIE_PATH)).build());
+                : flow.start(REQUEST, id.toString()));
     }
 
-    /**
-     * eSignet's redirect target: protected, so quarkus-oidc redeems the code and verifies the ID token here
-     * (authentication is not proactive), then this completes the sign-in in the same request.
-     */
+    /** Records the verification once quarkus-oidc verified the ID token (login and callback: see {@link SignInFlow}). */
     @GET
-    @Path("callback")
+    @Path("{step: login|callback}")
     @Authenticated
-    public Uni<Response> callback(@CookieParam(REQUEST_COOKIE) String requestId) {
-        return login(requestId);
-    }
-
-    @GET
-    @Path("login")
-    @Authenticated
-    public Uni<Response> login(@CookieParam(REQUEST_COOKIE) String requestId) {
+    public Uni<Response> login(@CookieParam("anc_verify_request") String requestId) {
         UUID id = parse(requestId);
         if (id == null) {
-            return oidcSession.logout().replaceWith(pages.refused("Verification not found", "unknown_request", "Start the verification again.", null));
+            return flow.endOidcSession().replaceWith(pages.refused("Verification not found", "unknown_request", "Start the verification again.", null));
         }
-        String acr = idToken.getClaim("acr") == null ? null : idToken.getClaim("acr").toString();
-        return signIn.complete(EsignetFlow.VERIFY, idToken, accessToken.getToken(), metadata.getUserInfoUri())
+        String acr = flow.acr();
+        return flow.verify(EsignetFlow.VERIFY)
                 .flatMap(claims -> verifications.complete(id, claims, acr, String.join(",", claims.releasedClaims())))
                 .map(request -> request != null ? backToPortal(request.returnUrl, id, null)
                         : pages.refused("Verification not available", "not_pending", "This verification has expired or was already used.", null))
@@ -95,12 +65,12 @@ public class VerifyFlowResource {
                         .end(id, VerificationRequest.Status.FAILED, "rejected:" + ((SignInRejected) e).reason())
                         .map(r -> pages.refused("Verification failed", ((SignInRejected) e).reason(),
                                 "The verification could not be completed. Please try again.", r == null ? null : r.returnUrl)))
-                .call(oidcSession::logout);
+                .call(flow::endOidcSession);
     }
 
     @GET
     @Path("denied")
-    public Uni<Response> denied(@CookieParam(REQUEST_COOKIE) String requestId, @QueryParam("error") String error) {
+    public Uni<Response> denied(@CookieParam("anc_verify_request") String requestId, @QueryParam("error") String error) {
         UUID id = parse(requestId);
         if (id == null) {
             return Uni.createFrom().item(pages.refused("Verification cancelled", "access_denied", "The verification was cancelled.", null));
@@ -115,7 +85,7 @@ public class VerifyFlowResource {
         if (error != null) {
             target = ReturnUrls.withParam(target.toString(), "error", error);
         }
-        return Response.seeOther(target).cookie(returnUrls.cookie(REQUEST_COOKIE, "", COOKIE_PATH)).build();
+        return Response.seeOther(target).cookie(flow.cookie(REQUEST, "")).build();
     }
 
     private static UUID parse(String value) {

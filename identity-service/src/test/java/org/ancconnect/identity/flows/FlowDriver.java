@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +63,18 @@ final class FlowDriver {
         return consent(browser, authenticate(browser, id, individualId), voluntary);
     }
 
+    /** The portal's client credential as the test profile configures it. */
+    static final String PORTAL_CLIENT_ID = "portal";
+    static final String PORTAL_CLIENT_SECRET = "test-only-portal-client-secret";
+
+    /** A back-channel request as the portal sends it (HTTP Basic client credential, JSON). */
+    static RequestSpecification portal() {
+        return given().auth().preemptive().basic(PORTAL_CLIENT_ID, PORTAL_CLIENT_SECRET).contentType(ContentType.JSON);
+    }
+
     /** Exchanges the one-time code on the back channel. */
     static JsonPath exchange(String code) {
-        return given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/sessions")
-                .then().statusCode(201).extract().jsonPath();
+        return portal().body(Map.of("code", code)).post("/api/v1/sessions").then().statusCode(201).extract().jsonPath();
     }
 
     /** A signed-in staff session (access token etc.). */
@@ -73,6 +82,13 @@ final class FlowDriver {
         Browser.Page portal = staffSignIn(new Browser(), individualId, voluntary);
         assertThat(portal.location()).as(portal.body()).startsWith(PORTAL);
         return exchange(portal.locationParam("code"));
+    }
+
+    /** A verification request created over the back channel by a staff member (201: id, verificationUrl, expiresAt). */
+    static JsonPath requestVerification(String staffToken, String returnUrl) {
+        return given().auth().oauth2(staffToken).contentType(ContentType.JSON)
+                .body(Map.of("purpose", "ANC registration", "returnUrl", returnUrl)).post("/api/v1/verifications")
+                .then().statusCode(201).extract().jsonPath();
     }
 
     static String enc(String value) {

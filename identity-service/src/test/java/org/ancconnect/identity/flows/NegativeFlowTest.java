@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -99,6 +101,27 @@ class NegativeFlowTest {
         }
         assertThat(TestDb.auditOutcomes("rejected:oidc")).as("refusals inside quarkus-oidc are audited (asynchronously)")
                 .isGreaterThanOrEqualTo(audited + 3);
+    }
+
+    @Test
+    void refusedIdTokensLeaveNoClaimInTheLogButTheirReasonInTheAudit() throws Exception {
+        assertThat(FlowDriver.staffSignIn(new Browser(), FlowDriver.PHM_NADEESHA, List.of("individual_id")).location()).contains("code=");
+        String sub = TestDb.string("select esignet_sub from staff_member where id = '0b9c7a52-3f1e-4c51-9a57-1d2e3f4a5b01'");
+        assertThat(sub).hasSizeGreaterThan(20);
+        Path log = Path.of("target", "identity-service-test.log");
+        long logBefore = Files.size(log);
+        long audited = TestDb.auditOutcomes("rejected:oidc");
+        for (String fault : List.of("ID_TOKEN_WRONG_AUDIENCE", "ID_TOKEN_WRONG_NONCE", "ID_TOKEN_RS256")) {
+            signInWithFault(fault);
+        }
+        for (int i = 0; i < 50 && TestDb.auditOutcomes("rejected:oidc") < audited + 3; i++) {
+            Thread.sleep(100);
+        }
+        String written = Files.readString(log).substring((int) logBefore);
+        assertThat(written).as("quarkus-oidc still says why, without the token").contains("ID token verification has failed (token content withheld");
+        assertThat(written).doesNotContain(sub).doesNotContain("claims->").doesNotContain("\"nonce\"").doesNotContain("JsonWebSignature{");
+        assertThat(TestDb.string("select detail from audit_event where outcome = 'rejected:oidc' order by id desc limit 1"))
+                .contains("InvalidJwtException[");
     }
 
     @Test

@@ -50,9 +50,7 @@ class PatientFlowsTest {
         JsonPath staff = FlowDriver.exchange(signedIn.locationParam("code"));
         String staffToken = staff.getString("accessToken");
 
-        JsonPath created = given().auth().oauth2(staffToken).contentType(ContentType.JSON)
-                .body(Map.of("purpose", "ANC registration", "returnUrl", RETURN)).post("/api/v1/verifications")
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath created = FlowDriver.requestVerification(staffToken, RETURN);
         String verificationId = created.getString("id");
         Browser.Page consent = FlowDriver.authenticate(browser, browser.open(created.getString("verificationUrl"), FlowDriver.AT_PORTAL),
                 FlowDriver.MOTHER_KUMARI);
@@ -74,7 +72,7 @@ class PatientFlowsTest {
         assertThat(record.getString("esignetSub")).isEqualTo(record.getString("claims.sub"));
         given().auth().oauth2(staffToken).get("/api/v1/verifications/" + verificationId).then().statusCode(409);
 
-        given().contentType(ContentType.JSON).body(Map.of("sessionId", staff.getString("sessionId"))).post("/api/v1/sessions/token")
+        FlowDriver.portal().body(Map.of("sessionId", staff.getString("sessionId"))).post("/api/v1/sessions/token")
                 .then().statusCode(200).body("subject", equalTo(staff.getString("subject")));
     }
 
@@ -100,9 +98,7 @@ class PatientFlowsTest {
     }
 
     private static String verify(String staffToken, String individualId) {
-        JsonPath created = given().auth().oauth2(staffToken).contentType(ContentType.JSON)
-                .body(Map.of("purpose", "ANC registration", "returnUrl", RETURN)).post("/api/v1/verifications")
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath created = FlowDriver.requestVerification(staffToken, RETURN);
         Browser browser = new Browser();
         Browser.Page consent = FlowDriver.authenticate(browser, browser.open(created.getString("verificationUrl"), FlowDriver.AT_PORTAL),
                 individualId);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The same build against a different eSignet deployment, changed by configuration alone: another stand-in process
  * with its own keys, issuer host, pairwise salt, supported ACRs, two claim locales (suffixed names) and a userinfo
- * without {@code aud} and with another identity-system issuer.
+ * without {@code aud} and with another identity-system issuer; its clients do not use PAR.
  */
 @QuarkusTest
 @TestProfile(SecondEsignetInstanceTest.SecondDeployment.class)
@@ -38,6 +37,12 @@ class SecondEsignetInstanceTest {
         public boolean disableGlobalTestResources() {
             return true;
         }
+
+        /** This deployment's clients send plain authorize URLs: PAR is a configuration choice too. */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("identity.esignet.pushed-authorization-requests", "false");
+        }
     }
 
     @InjectEsignet
@@ -48,14 +53,17 @@ class SecondEsignetInstanceTest {
         assertThat(esignet.issuer()).startsWith("http://localhost:");
         assertThat(ConfigProvider.getConfig().getValue("identity.esignet.issuer", String.class)).isEqualTo(esignet.issuer());
 
+        Browser.Page authorize = new Browser().open(FlowDriver.identity() + "/signin/staff?return=" + FlowDriver.enc(FlowDriver.PORTAL),
+                uri -> uri.getPath().endsWith("/authorize"));
+        assertThat(authorize.location()).as("PAR switched off: parameters in the URL").contains("code_challenge=").contains("nonce=")
+                .doesNotContain("request_uri=");
+
         Browser browser = new Browser();
         Browser.Page portal = FlowDriver.staffSignIn(browser, FlowDriver.PHM_NADEESHA, List.of("individual_id"));
         assertThat(portal.location()).as(portal.body()).startsWith(FlowDriver.PORTAL);
         String staffToken = FlowDriver.exchange(portal.locationParam("code")).getString("accessToken");
 
-        JsonPath created = given().auth().oauth2(staffToken).contentType(ContentType.JSON)
-                .body(Map.of("purpose", "ANC registration", "returnUrl", FlowDriver.PORTAL + "registration")).post("/api/v1/verifications")
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath created = FlowDriver.requestVerification(staffToken, FlowDriver.PORTAL + "registration");
         Browser.Page consent = FlowDriver.authenticate(browser, browser.open(created.getString("verificationUrl"), FlowDriver.AT_PORTAL),
                 FlowDriver.MOTHER_KUMARI);
         assertThat(FlowDriver.consent(browser, consent, List.of()).location()).contains("verification=" + created.getString("id"));

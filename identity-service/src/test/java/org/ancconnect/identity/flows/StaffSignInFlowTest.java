@@ -37,12 +37,12 @@ class StaffSignInFlowTest {
         assertThat(claims.getStringClaimValue("facility")).isEqualTo("DiszpKrYNg8");
         assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(300);
 
-        given().contentType(ContentType.JSON).body(Map.of("code", portal.locationParam("code"))).post("/api/v1/sessions")
+        FlowDriver.portal().body(Map.of("code", portal.locationParam("code"))).post("/api/v1/sessions")
                 .then().statusCode(400).body("status", equalTo(400));
         String sessionId = session.getString("sessionId");
-        given().contentType(ContentType.JSON).body(Map.of("sessionId", sessionId)).post("/api/v1/sessions/token").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("sessionId", sessionId)).post("/api/v1/sessions/logout").then().statusCode(204);
-        given().contentType(ContentType.JSON).body(Map.of("sessionId", sessionId)).post("/api/v1/sessions/token").then().statusCode(401);
+        FlowDriver.portal().body(Map.of("sessionId", sessionId)).post("/api/v1/sessions/token").then().statusCode(200);
+        FlowDriver.portal().body(Map.of("sessionId", sessionId)).post("/api/v1/sessions/logout").then().statusCode(204);
+        FlowDriver.portal().body(Map.of("sessionId", sessionId)).post("/api/v1/sessions/token").then().statusCode(401);
     }
 
     @Test
