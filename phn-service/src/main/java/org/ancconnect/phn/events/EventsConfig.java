@@ -45,4 +45,12 @@ public interface EventsConfig {
     /** Whether this replica runs the outbox relay (all replicas may; rows are claimed with SKIP LOCKED). */
     @WithDefault("true")
     boolean relayEnabled();
+
+    /**
+     * How long published outbox rows are kept before the hourly clean-up deletes them: a week covers a
+     * consumer outage over a long weekend plus the time to replay its events by hand; unpublished rows are
+     * never deleted.
+     */
+    @WithDefault("7d")
+    Duration outboxRetention();
 }

@@ -6,6 +6,14 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +41,10 @@ import org.jboss.logging.Logger;
  * Delivery is at-least-once (a crash between the confirm and the commit republishes): consumers
  * de-duplicate on {@code ce-id}. Blocking by design (JDBC and the AMQP client), on the scheduler's
  * worker thread, never on the event loop.
+ *
+ * <p>Tracing: each publish is a PRODUCER span, child of the trace context stored with the row (the
+ * registration's request), and the message carries that span's W3C {@code traceparent} (and
+ * {@code tracestate}) header, so a consumer's span joins the registration's trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,18 +54,22 @@ public class OutboxRelay {
     private final DataSource dataSource;
     private final EventsConfig config;
     private final MeterRegistry meters;
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
     private Connection connection;
     private Channel channel;
 
     @Inject
-    public OutboxRelay(DataSource dataSource, PhnConfig config, MeterRegistry meters) {
-        this(dataSource, config.events(), meters);
+    public OutboxRelay(DataSource dataSource, PhnConfig config, MeterRegistry meters, OpenTelemetry openTelemetry) {
+        this(dataSource, config.events(), meters, openTelemetry);
     }
 
-    OutboxRelay(DataSource dataSource, EventsConfig config, MeterRegistry meters) {
+    OutboxRelay(DataSource dataSource, EventsConfig config, MeterRegistry meters, OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
         this.config = config;
         this.meters = meters;
+        this.tracer = openTelemetry.getTracer("org.ancconnect.phn.events");
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -71,14 +88,19 @@ public class OutboxRelay {
                 db.commit();
                 return 0;
             }
+            List<Span> spans = new ArrayList<>(rows.size());
             try {
                 Channel ch = channel();
                 for (Row row : rows) {
-                    ch.basicPublish(config.exchange(), row.type(), false, properties(row),
+                    Span span = producerSpan(row);
+                    spans.add(span);
+                    ch.basicPublish(config.exchange(), row.type(), false, properties(row, span),
                             row.payload().getBytes(StandardCharsets.UTF_8));
                 }
                 ch.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
+                spans.forEach(Span::end);
             } catch (Exception e) {
+                spans.forEach(span -> span.recordException(e).setStatus(StatusCode.ERROR).end());
                 db.rollback();
                 disconnect();
                 recordFailure(rows, e);
@@ -100,26 +122,47 @@ public class OutboxRelay {
 
     private List<Row> claim(java.sql.Connection db) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT id, event_type, payload::text, created_at FROM outbox"
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, event_type, payload::text, created_at, traceparent, tracestate FROM outbox"
                 + " WHERE published_at IS NULL ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, OffsetDateTime.class)));
+                            rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6)));
                 }
             }
         }
         return rows;
     }
 
-    private AMQP.BasicProperties properties(Row row) {
+    /** The publish span (semantic conventions for messaging), child of the context stored with the row. */
+    private Span producerSpan(Row row) {
+        Map<String, String> stored = new HashMap<>();
+        if (row.traceparent() != null) {
+            stored.put("traceparent", row.traceparent());
+        }
+        if (row.tracestate() != null) {
+            stored.put("tracestate", row.tracestate());
+        }
+        Context parent = propagator.extract(Context.root(), stored, MAP_GETTER);
+        return tracer.spanBuilder(config.exchange() + " publish").setSpanKind(SpanKind.PRODUCER).setParent(parent)
+                .setAttribute("messaging.system", "rabbitmq")
+                .setAttribute("messaging.operation.type", "publish")
+                .setAttribute("messaging.destination.name", config.exchange())
+                .setAttribute("messaging.rabbitmq.destination.routing_key", row.type())
+                .setAttribute("messaging.message.id", row.id().toString())
+                .startSpan();
+    }
+
+    private AMQP.BasicProperties properties(Row row, Span span) {
+        Map<String, Object> headers = new HashMap<>(Map.of("ce-id", row.id().toString(), "ce-type", row.type(),
+                "ce-source", config.source(), "ce-time", row.createdAt().toString(), "ce-specversion", "1.0"));
+        propagator.inject(Context.root().with(span), headers, (carrier, key, value) -> carrier.put(key, value));
         return new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
                 .deliveryMode(2)
                 .messageId(row.id().toString())
-                .headers(Map.of("ce-id", row.id().toString(), "ce-type", row.type(), "ce-source", config.source(),
-                        "ce-time", row.createdAt().toString(), "ce-specversion", "1.0"))
+                .headers(headers)
                 .build();
     }
 
@@ -175,6 +218,19 @@ public class OutboxRelay {
         disconnect();
     }
 
-    private record Row(UUID id, String type, String payload, OffsetDateTime createdAt) {
+    private record Row(UUID id, String type, String payload, OffsetDateTime createdAt, String traceparent,
+            String tracestate) {
     }
+
+    private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
 }

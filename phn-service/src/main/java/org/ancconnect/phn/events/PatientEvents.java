@@ -1,5 +1,7 @@
 package org.ancconnect.phn.events;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +9,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.ancconnect.phn.registry.PersonRow;
 import org.ancconnect.phn.registry.RegistryRepository;
@@ -15,10 +19,17 @@ import org.ancconnect.phn.registry.RegistryRepository;
 /**
  * Writes patient events into the outbox, inside the caller's transaction: an event exists exactly when
  * the change it describes committed. The payload is the suite's patient event contract; the NIC is never
- * in it, only whether one is on file.
+ * in it, only whether one is on file. The current W3C trace context (the registration's HTTP request span)
+ * is stored with the row for the relay to carry on (nothing is stored while the OpenTelemetry SDK is off).
  */
 @ApplicationScoped
 public class PatientEvents {
+
+    private final OpenTelemetry openTelemetry;
+
+    public PatientEvents(OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
+    }
 
     public static final String REGISTERED = "patient.registered";
     public static final String UPDATED = "patient.updated";
@@ -55,8 +66,12 @@ public class PatientEvents {
         if (MERGED.equals(type)) {
             payload.put("survivorPhn", survivorPhn);
         }
-        return conn.preparedQuery("INSERT INTO outbox (id, event_type, person_id, payload, created_at)"
-                + " VALUES ($1, $2, $3, $4, $5)").execute(Tuple.of(eventId, type, person.id(), payload, now))
+        Map<String, String> trace = new HashMap<>();
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), trace, Map::put);
+        return conn.preparedQuery("INSERT INTO outbox (id, event_type, person_id, payload, created_at, traceparent,"
+                        + " tracestate) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(Tuple.from(new Object[] {eventId, type, person.id(), payload, now, trace.get("traceparent"),
+                        trace.get("tracestate")}))
                 .replaceWithVoid();
     }
 }

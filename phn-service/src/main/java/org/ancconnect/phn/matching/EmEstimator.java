@@ -146,15 +146,10 @@ public final class EmEstimator {
 
     private static double posterior(int[] v, double prior, Map<Field, double[]> m, Map<Field, double[]> u,
             Set<Field> ignored) {
-        double lm = Math.log(prior);
-        double lu = Math.log(1 - prior);
-        for (Field f : Field.ALL) {
-            int level = v[f.ordinal()];
-            if (level != Field.MISSING && !ignored.contains(f)) {
-                lm += Math.log(Math.max(m.get(f)[level], MatchParameters.FLOOR));
-                lu += Math.log(Math.max(u.get(f)[level], MatchParameters.FLOOR));
-            }
+        double logOdds = Math.log(prior / (1 - prior)) / Math.log(2);
+        for (double w : MatchParameters.weights(v, m, u, ignored)) {
+            logOdds += w;
         }
-        return 1.0 / (1.0 + Math.exp(lu - lm));
+        return 1.0 / (1.0 + Math.pow(2, -logOdds));
     }
 }

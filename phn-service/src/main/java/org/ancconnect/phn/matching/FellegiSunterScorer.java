@@ -25,13 +25,14 @@ public final class FellegiSunterScorer {
         Prepared.PName[] names = new Prepared.PName[2];
         int[] levels = FieldComparisons.compare(a, b, names);
         List<MatchScore.Contribution> contributions = new ArrayList<>();
+        double[] weights = MatchParameters.weights(levels, parameters.m(), parameters.u(), java.util.Set.of());
         double total = 0;
         for (Field f : Field.ALL) {
             int level = levels[f.ordinal()];
             if (level == Field.MISSING) {
                 continue;
             }
-            double w = parameters.weight(f, level);
+            double w = weights[f.ordinal()];
             boolean adjusted = false;
             if (level == 1 && names[0] != null) {
                 Double freq = f == Field.GIVEN_NAME ? tf.given().get(names[0].main())
@@ -42,7 +43,11 @@ public final class FellegiSunterScorer {
                 }
             }
             total += w;
-            contributions.add(new MatchScore.Contribution(f, f.levels().get(level), w, adjusted));
+            String levelName = f.levels().get(level);
+            if (MatchParameters.HOUSEHOLD.contains(f) && w == 0 && level < f.disagree()) {
+                levelName += " (household evidence counted once, by a stronger household field)";
+            }
+            contributions.add(new MatchScore.Contribution(f, levelName, w, adjusted));
         }
         contributions.sort(Comparator.comparingDouble((MatchScore.Contribution c) -> -Math.abs(c.weight())));
         double logOdds = total + MatchParameters.log2(parameters.prior() / (1 - parameters.prior()));

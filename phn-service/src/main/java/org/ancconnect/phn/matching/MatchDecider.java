@@ -19,11 +19,12 @@ import java.util.List;
 public final class MatchDecider {
 
     /** Thresholds; see {@link MatchingConfig} for where the numbers come from. */
-    public record Thresholds(double autoLink, double review, double margin, int maxBirthYearGap) {
+    public record Thresholds(double autoLink, double review, double margin, int maxBirthYearGap,
+            double birthYearGapNameEvidence, boolean householdRules) {
 
         public static Thresholds of(MatchingConfig config) {
             return new Thresholds(config.autoLinkThreshold(), config.reviewThreshold(), config.margin(),
-                    config.maxBirthYearGap());
+                    config.maxBirthYearGap(), config.birthYearGapNameEvidence(), config.householdRules());
         }
     }
 
@@ -33,7 +34,8 @@ public final class MatchDecider {
      * @param key the candidate person's id
      * @param score its score
      * @param doNotLink a human recorded that the incoming record's person and this one are different people
-     * @param nicDisagrees both carry a NIC and the keyed hashes differ
+     * @param nicDisagrees both carry a NIC consistent with their birth date and sex (only such NICs are kept)
+     *        and the keyed hashes differ
      * @param identifierAgrees a personal identifier agrees: the eSignet sub or the NIC (not the phone, which
      *        households share)
      * @param birthYearGap absolute difference of birth years, or -1 when either is unknown
@@ -70,12 +72,23 @@ public final class MatchDecider {
     }
 
     public <K> Decision<K> decide(List<Candidate<K>> candidates) {
-        List<Ranked<K>> ranked = rank(candidates);
+        List<Candidate<K>> possible = new ArrayList<>(candidates.size());
+        List<String> ruledOut = new ArrayList<>();
+        for (Candidate<K> c : candidates) {
+            String why = ruledOut(c);
+            if (why == null) {
+                possible.add(c);
+            } else if (c.score().probability() >= thresholds.review()) {
+                ruledOut.add(why);
+            }
+        }
+        List<Ranked<K>> ranked = rank(possible);
         // Probability that the record is one of the candidates at all: two strong namesakes share it, and
         // together they still call for a human rather than a new PHN.
         double matchMass = ranked.stream().mapToDouble(Ranked::probability).sum();
         if (ranked.isEmpty() || matchMass < thresholds.review()) {
-            return new Decision<>(Outcome.NEW, ranked.isEmpty() ? null : ranked.get(0), List.of(), List.of());
+            return new Decision<>(Outcome.NEW, ranked.isEmpty() ? null : ranked.get(0), List.copyOf(ruledOut),
+                    List.of());
         }
         List<Ranked<K>> shown = ranked.stream()
                 .filter(r -> r.candidate().score().probability() >= thresholds.review()).toList();
@@ -109,6 +122,71 @@ public final class MatchDecider {
         return ranked;
     }
 
+    /**
+     * Facts that make a candidate a different person whatever the score, so that she is neither linked nor
+     * sent to review: a NIC that differs (both NICs are valid and agree with their holder's birth date and
+     * sex, so two of them are two people; a NIC typo that keeps that consistency is the accepted cost), and
+     * twins: the same birth date in the same household under a given name that disagrees outright, with no
+     * identifier agreeing (a duplicate of one person rarely changes the given name entirely; twins always do).
+     */
+    private <K> String ruledOut(Candidate<K> c) {
+        if (c.nicDisagrees()) {
+            return "a close candidate holds a different NIC";
+        }
+        if (thresholds.householdRules() && possibleTwin(c.score())
+                && c.score().level(Field.GIVEN_NAME) == Field.GIVEN_NAME.disagree() && !c.identifierAgrees()) {
+            return "a close candidate is a likely twin (same birth date and household, another given name)";
+        }
+        return null;
+    }
+
+    /** Same birth date (or its day/month swap) and the same dwelling: the pattern of twins. */
+    private static boolean possibleTwin(MatchScore s) {
+        int dob = s.level(Field.BIRTH_DATE);
+        return (dob == 1 || dob == 2) && sameHousehold(s);
+    }
+
+    /** A dwelling-level field (phone, address) agrees exactly or by one edit. */
+    private static boolean sameHousehold(MatchScore s) {
+        for (Field f : MatchParameters.HOUSEHOLD) {
+            int level = s.level(f);
+            if (level != Field.MISSING && level <= 2 && level < f.disagree()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where a score rests on what relatives share or on a vague date, measured on the synthetic population
+     * as mostly false links (README, "Matching"): a household member under another birth date or under
+     * another given name, and an estimated birth date (it
+     * fits anyone within three years) with nothing but names and district to confirm her.
+     */
+    private List<String> householdGuards(MatchScore s) {
+        List<String> reasons = new ArrayList<>();
+        int dob = s.level(Field.BIRTH_DATE);
+        boolean household = sameHousehold(s);
+        if (household && dob == Field.BIRTH_DATE.disagree()) {
+            // No name evidence lifts this one: a mother and her daughter of the same name share the dwelling.
+            reasons.add("same household, another birth date: another member of the household?");
+        }
+        if (household && s.level(Field.GIVEN_NAME) == Field.GIVEN_NAME.disagree()) {
+            reasons.add("same household, another given name: another member of the household?");
+        }
+        if (!household && dob == 4) {
+            reasons.add("birth date estimated from an age, and no identifier, phone or address confirms her");
+        }
+        return reasons;
+    }
+
+    /** Weight of the name fields alone: what still identifies her when the birth date does not. */
+    static double nameEvidence(MatchScore s) {
+        return s.contributions().stream()
+                .filter(c -> c.field() == Field.GIVEN_NAME || c.field() == Field.FAMILY_NAME)
+                .mapToDouble(MatchScore.Contribution::weight).sum();
+    }
+
     /** Safety guards: facts that forbid an automatic link whatever the score. */
     public <K> List<String> guards(Candidate<K> c) {
         List<String> reasons = new ArrayList<>();
@@ -121,8 +199,13 @@ public final class MatchDecider {
         if (c.doNotLink()) {
             reasons.add("marked as a different person (do-not-link)");
         }
-        if (c.birthYearGap() > thresholds.maxBirthYearGap() && !c.identifierAgrees()) {
-            reasons.add("birth years " + c.birthYearGap() + " apart without an agreeing identifier");
+        if (thresholds.householdRules() && !c.identifierAgrees()) {
+            reasons.addAll(householdGuards(c.score()));
+        }
+        if (c.birthYearGap() > thresholds.maxBirthYearGap() && !c.identifierAgrees()
+                && nameEvidence(c.score()) < thresholds.birthYearGapNameEvidence()) {
+            reasons.add("birth years " + c.birthYearGap() + " apart without an agreeing identifier or names"
+                    + " rare enough to outweigh it");
         }
         return reasons;
     }

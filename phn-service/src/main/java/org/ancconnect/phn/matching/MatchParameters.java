@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Versioned Fellegi–Sunter parameters: for every field and level, m (probability of the level among true
@@ -61,9 +63,46 @@ public record MatchParameters(String version, double prior, Map<Field, double[]>
         }
     }
 
-    /** Weight (log2 likelihood ratio) of {@code level} of {@code field}. */
-    double weight(Field field, int level) {
+    /**
+     * Dwelling-level fields one household shares: a mother, her daughter, her sister-in-law and twins all
+     * agree on them together. Among non-matches that agree on one of them the others agree almost surely
+     * (u of the second given the first is close to 1, so its weight given the first is log2(m / 1) <= 0):
+     * the conditional-independence sum would count one fact, "same household", two to four times. The
+     * group's agreement therefore counts once, as its strongest agreeing field; disagreements still add.
+     */
+    public static final Set<Field> HOUSEHOLD = EnumSet.of(Field.PHONE, Field.STREET_NUMBER, Field.ADDRESS_LINE,
+            Field.ADDRESS_LINE2);
+
+    private static double weight(Map<Field, double[]> m, Map<Field, double[]> u, Field field, int level) {
         return log2(Math.max(m.get(field)[level], FLOOR) / Math.max(u.get(field)[level], FLOOR));
+    }
+
+    /**
+     * Per-field weights of a comparison vector (by {@link Field#ordinal()}, 0 for missing and ignored
+     * fields), with the {@link #HOUSEHOLD} group's agreements counted once: every agreeing household field
+     * but the strongest gets 0. The scorer and the estimator both use it, so EM fits the model that scores.
+     */
+    static double[] weights(int[] levels, Map<Field, double[]> m, Map<Field, double[]> u, Set<Field> ignored) {
+        double[] w = new double[Field.ALL.length];
+        Field strongest = null;
+        for (Field f : Field.ALL) {
+            int level = levels[f.ordinal()];
+            if (level == Field.MISSING || ignored.contains(f)) {
+                continue;
+            }
+            w[f.ordinal()] = weight(m, u, f, level);
+            if (HOUSEHOLD.contains(f) && w[f.ordinal()] > 0) {
+                if (strongest == null || w[f.ordinal()] > w[strongest.ordinal()]) {
+                    if (strongest != null) {
+                        w[strongest.ordinal()] = 0;
+                    }
+                    strongest = f;
+                } else {
+                    w[f.ordinal()] = 0;
+                }
+            }
+        }
+        return w;
     }
 
     static double log2(double x) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The probabilistic tier: blocking query, Fellegi–Sunter scoring of every candidate, and the decision.
- * Scoring a full candidate set (at most a few hundred persons) takes well under a millisecond, so it runs
- * inline on the connection's context rather than paying a thread hop.
+ * Preparing and scoring a candidate set is CPU work that grows with the set (hundreds of candidates for
+ * common names at national scale), so it runs on a worker thread and never holds the event loop; the
+ * result comes back on the request's context, so the transaction and the trace context continue there.
  */
 @ApplicationScoped
 public class MatchingService {
@@ -36,15 +38,18 @@ public class MatchingService {
 
     private final RegistryRepository registry;
     private final Pool pool;
+    private final Vertx vertx;
     private final FellegiSunterScorer scorer;
     private final MatchDecider decider;
     private final int perKey;
     private final Timer scoring;
     private volatile TermFrequencies frequencies = TermFrequencies.NONE;
 
-    public MatchingService(PhnConfig config, RegistryRepository registry, Pool pool, MeterRegistry meters) {
+    public MatchingService(PhnConfig config, RegistryRepository registry, Pool pool, Vertx vertx,
+            MeterRegistry meters) {
         this.registry = registry;
         this.pool = pool;
+        this.vertx = vertx;
         this.scorer = new FellegiSunterScorer(MatchParameters.load(config.matching().parameters()));
         this.decider = new MatchDecider(MatchDecider.Thresholds.of(config.matching()));
         this.perKey = config.matching().candidatesPerKey();
@@ -63,14 +68,15 @@ public class MatchingService {
      */
     public Uni<Result> match(SqlClient conn, MatchRecord incoming, UUID claimedPerson) {
         Prepared prepared = Normaliser.prepare(incoming);
-        return registry.candidates(conn, Normaliser.blockingKeys(prepared), perKey)
+        return registry.candidates(conn, BlockingKeys.of(prepared), perKey)
                 .chain(persons -> registry.doNotLink(conn, claimedPerson, persons.stream().map(PersonRow::id).toList())
-                        .map(excluded -> decide(prepared, persons, excluded)));
+                        .chain(excluded -> vertx.executeBlocking(
+                                Uni.createFrom().item(() -> decide(prepared, persons, excluded)), false)));
     }
 
     /** Blocking keys a person is indexed under. */
     public static Set<String> keysOf(PersonRow person) {
-        return Normaliser.blockingKeys(Normaliser.prepare(person.toMatchRecord()));
+        return BlockingKeys.of(Normaliser.prepare(person.toMatchRecord()));
     }
 
     /** Compares two records field by field with the registry's parameters (side-by-side view). */
@@ -97,37 +103,45 @@ public class MatchingService {
         return new Result(decision, candidates, byId, scorer.parameters().version());
     }
 
-    /** Refreshes name frequencies from the registry; matching keeps the previous table if this fails. */
+    /**
+     * Refreshes name frequencies from the registry; matching keeps the previous table if this fails. Given
+     * and family names are counted separately (two GROUP BYs over a few thousand distinct values each),
+     * not as pairs: at 1M persons the pairs are hundreds of thousands of rows to fold in Java.
+     */
     @Scheduled(every = "{phn.matching.term-frequency-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshFrequencies() {
-        return pool.query("SELECT given_names, family_name, count(*) FROM person_name GROUP BY given_names, family_name")
-                .execute()
-                .invoke(rows -> {
-                    Map<String, Double> given = new HashMap<>();
-                    Map<String, Double> family = new HashMap<>();
-                    double total = 0;
-                    for (var r : rows) {
-                        long n = r.getLong(2);
-                        total += n;
-                        Prepared p = Normaliser.prepare(new MatchRecord(List.of(new MatchRecord.Name(r.getString(0),
-                                r.getString(1))), null, false, null, null, null, null, null, null, null, null, null));
-                        if (!p.names().isEmpty()) {
-                            given.merge(p.names().get(0).main(), (double) n, Double::sum);
-                            family.merge(p.names().get(0).family(), (double) n, Double::sum);
-                        }
-                    }
-                    if (total < MIN_NAMES_FOR_FREQUENCIES) {
-                        frequencies = TermFrequencies.NONE;
-                        return;
-                    }
-                    double t = total;
-                    given.replaceAll((k, v) -> v / t);
-                    family.replaceAll((k, v) -> v / t);
-                    frequencies = new TermFrequencies(given, family);
-                })
+        return counts("SELECT given_names, count(*) FROM person_name GROUP BY given_names", true)
+                .chain(given -> counts("SELECT family_name, count(*) FROM person_name GROUP BY family_name", false)
+                        .invoke(family -> {
+                            double total = given.values().stream().mapToDouble(Double::doubleValue).sum();
+                            if (total < MIN_NAMES_FOR_FREQUENCIES) {
+                                frequencies = TermFrequencies.NONE;
+                                return;
+                            }
+                            given.replaceAll((k, v) -> v / total);
+                            family.replaceAll((k, v) -> v / total);
+                            frequencies = new TermFrequencies(given, family);
+                        }))
                 .onFailure().invoke(e -> LOG.warnf("Name frequency refresh failed, keeping the previous table: %s",
                         e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /** Name form counts by folded main given name or folded family name. */
+    private Uni<Map<String, Double>> counts(String sql, boolean given) {
+        return pool.query(sql).execute().map(rows -> {
+            Map<String, Double> counts = new HashMap<>();
+            for (var r : rows) {
+                MatchRecord.Name name = given ? new MatchRecord.Name(r.getString(0), "") : new MatchRecord.Name("", r.getString(0));
+                Prepared p = Normaliser.prepare(new MatchRecord(List.of(name), null, false, null, null, null, null, null,
+                        null, null, null, null));
+                if (!p.names().isEmpty()) {
+                    String key = given ? p.names().get(0).main() : p.names().get(0).family();
+                    counts.merge(key, (double) r.getLong(1), Double::sum);
+                }
+            }
+            return counts;
+        });
     }
 }

@@ -2,21 +2,19 @@ package org.ancconnect.phn.matching;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns demographics into comparable values and blocking keys. Versioned: stored blocking keys carry
+ * Turns demographics into comparable values (and, through {@link BlockingKeys}, blocking keys). Versioned: stored blocking keys carry
  * {@link #VERSION}, and a change to any rule here must bump it and re-key the registry, because keys
  * computed by two versions do not meet in the index.
  */
 public final class Normaliser {
 
-    /** Version of the folding, phonetic and blocking rules below. */
-    public static final int VERSION = 1;
+    /** Version of the folding and phonetic rules below and of the passes of {@link BlockingKeys}. */
+    public static final int VERSION = 2;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
@@ -108,72 +106,5 @@ public final class Normaliser {
         return new Prepared(names, dob, r.birthDateEstimated(), sex, phone, fold(r.streetNumber()),
                 fold(r.addressLine()), fold(r.addressLine2()), fold(r.city()), fold(r.district()),
                 fold(r.postcode()).replace(" ", ""), fold(r.otherId()).replace(" ", ""));
-    }
-
-    /**
-     * Blocking keys, one per pass, each prefixed by its pass so one btree index serves them all. Every pass
-     * is selective at national scale (a name pass always carries a date part, because "Kumari Perera"
-     * alone is shared by thousands), and the passes are chosen so that a true match survives any single
-     * corrupted field: family name changed at marriage or misspelt (given name + date), given name
-     * misspelt or written as initials (family name + date), date of birth wrong (both names + day and
-     * month, or + year), names swapped (name pairs are sorted), both names misspelt (date + place +
-     * initials), and the identifiers (phone, NIC hash).
-     */
-    public static Set<String> blockingKeys(Prepared p) {
-        Set<String> keys = new LinkedHashSet<>();
-        String dob = p.birthDate();
-        String year = dob.isEmpty() ? "" : dob.substring(0, 4);
-        String place = !p.postcode().isEmpty() ? p.postcode() : phonetic(p.city().replace(" ", ""));
-        for (Prepared.PName n : p.names()) {
-            String fam = n.familyPhonetic();
-            String giv = n.mainPhonetic();
-            if (!dob.isEmpty()) {
-                if (!fam.isEmpty()) {
-                    keys.add("F" + VERSION + ":" + fam + ":" + dob);
-                }
-                if (!giv.isEmpty()) {
-                    keys.add("G" + VERSION + ":" + giv + ":" + dob);
-                }
-                if (!place.isEmpty() && !n.initials().isEmpty() && !n.family().isEmpty()) {
-                    keys.add("B" + VERSION + ":" + dob + ":" + place + ":" + n.initials().charAt(0) + n.family().charAt(0));
-                }
-            }
-            if (!fam.isEmpty() && !giv.isEmpty()) {
-                // Sorted so that given and family names swapped between sources still meet.
-                String pair = giv.compareTo(fam) <= 0 ? giv + ":" + fam : fam + ":" + giv;
-                if (!year.isEmpty()) {
-                    keys.add("Y" + VERSION + ":" + pair + ":" + year);
-                    String md = dob.substring(4, 8);
-                    String dm = dob.substring(6, 8) + dob.substring(4, 6);
-                    // Day and month in a canonical order, so a day/month swap still meets.
-                    keys.add("M" + VERSION + ":" + pair + ":" + (md.compareTo(dm) <= 0 ? md : dm));
-                }
-                if (!p.postcode().isEmpty()) {
-                    keys.add("Z" + VERSION + ":" + pair + ":" + p.postcode());
-                }
-            }
-            if (!year.isEmpty() && !place.isEmpty()) {
-                // Date of birth partly wrong and one name misspelt: the other name, the year and the place meet.
-                if (!fam.isEmpty()) {
-                    keys.add("R" + VERSION + ":" + fam + ":" + year + ":" + place);
-                }
-                if (!giv.isEmpty()) {
-                    keys.add("S" + VERSION + ":" + giv + ":" + year + ":" + place);
-                }
-            }
-            if (!p.postcode().isEmpty() && fam.length() >= 2 && giv.length() >= 2) {
-                keys.add("A" + VERSION + ":" + p.postcode() + ":" + fam.substring(0, 2) + giv.substring(0, 2));
-            }
-        }
-        if (!dob.isEmpty() && !p.postcode().isEmpty()) {
-            keys.add("D" + VERSION + ":" + dob + ":" + p.postcode());
-        }
-        if (!p.phone().isEmpty()) {
-            keys.add("P" + VERSION + ":" + p.phone());
-        }
-        if (!p.otherId().isEmpty()) {
-            keys.add("I" + VERSION + ":" + p.otherId());
-        }
-        return keys;
     }
 }

@@ -1,6 +1,5 @@
 package org.ancconnect.phn.registration;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,17 +41,17 @@ public class RegistrationService {
     private final RegistrationWriter writer;
     private final PhnFormat format;
     private final String nicKey;
-    private final MeterRegistry meters;
+    private final RegistrationMetrics metrics;
 
     public RegistrationService(Pool pool, RegistryRepository registry, MatchingService matching,
-            RegistrationWriter writer, PhnFormat format, PhnConfig config, MeterRegistry meters) {
+            RegistrationWriter writer, PhnFormat format, PhnConfig config, RegistrationMetrics metrics) {
         this.pool = pool;
         this.registry = registry;
         this.matching = matching;
         this.writer = writer;
         this.format = format;
         this.nicKey = config.registration().nicHashKey();
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /** Dry run: what registering this record would do, with the candidates explained. Writes nothing. */
@@ -66,12 +65,14 @@ public class RegistrationService {
 
     public Uni<RegistrationResult> register(RegistrationRequest request, String actor) {
         RegistrationInput input = validate(request);
-        return pool.withTransaction(conn -> registry.lock(conn, lockKeys(input))
-                .chain(() -> registry.sourceRecord(conn, request.sourceSystem(), request.sourceId()))
+        // The lock and the idempotency look-up in one pipelined flight: PostgreSQL runs the look-up after
+        // the lock is granted, so it sees what a concurrent holder of the lock committed.
+        return pool.withTransaction(conn -> Uni.combine().all().unis(registry.lock(conn, lockKeys(input)),
+                        registry.sourceRecord(conn, request.sourceSystem(), request.sourceId()))
+                .with((locked, existing) -> existing)
                 .chain(existing -> existing.isPresent() ? replay(conn, existing.get())
                         : resolve(conn, input).chain(r -> writer.write(conn, input, r, actor))))
-                .invoke(r -> meters.counter("phn.registrations", "outcome", r.outcome().name(),
-                        "replayed", String.valueOf(r.replayed())).increment());
+                .invoke(metrics::registered);
     }
 
     private Uni<Resolution> resolve(SqlClient conn, RegistrationInput in) {

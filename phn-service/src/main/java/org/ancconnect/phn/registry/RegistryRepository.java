@@ -38,15 +38,13 @@ public class RegistryRepository {
 
     /**
      * Serialises registrations that share a key, across replicas, until the transaction ends. Keys are
-     * locked in sorted order so two transactions needing the same keys cannot deadlock.
+     * locked in the order of their hashes so two transactions needing the same keys cannot deadlock.
      */
     public Uni<Void> lock(SqlClient conn, Collection<String> keys) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String key : new TreeSet<>(keys)) {
-            chain = chain.chain(() -> conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-                    .execute(Tuple.of(key)).replaceWithVoid());
-        }
-        return chain;
+        // One round trip: the sorted subquery fixes the order in which the outer query takes the locks.
+        return conn.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h"
+                        + " FROM unnest($1::text[]) AS k ORDER BY h) AS ordered")
+                .execute(Tuple.of(new TreeSet<>(keys).toArray(String[]::new))).replaceWithVoid();
     }
 
     /** The link of an already received source record: {@code [person_id, link_kind, link_probability]}. */

@@ -19,7 +19,7 @@ public final class FebrlEvaluation {
     }
 
     public static List<LinkageEvaluator.Result> run() {
-        LinkageEvaluator evaluator = new LinkageEvaluator(new MatchDecider.Thresholds(0.95, 0.75, 0.10, 10), false);
+        LinkageEvaluator evaluator = new LinkageEvaluator(new MatchDecider.Thresholds(0.95, 0.75, 0.10, 10, 12, false), false);
         return List.of(
                 evaluator.deduplicate("dataset3 all fields", FebrlData.read("dataset3.csv", FebrlData.Fields.ALL)),
                 evaluator.link("dataset4a-4b all fields", FebrlData.read("dataset4a.csv", FebrlData.Fields.ALL),

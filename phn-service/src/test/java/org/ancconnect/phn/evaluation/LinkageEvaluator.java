@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.ancconnect.phn.matching.BlockingKeys;
 import org.ancconnect.phn.matching.EmEstimator;
 import org.ancconnect.phn.matching.FellegiSunterScorer;
 import org.ancconnect.phn.matching.Field;
@@ -101,7 +102,7 @@ final class LinkageEvaluator {
         List<int[]> candidatePairs = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
             Set<Integer> seen = new HashSet<>();
-            for (String key : Normaliser.blockingKeys(prepared.get(i))) {
+            for (String key : BlockingKeys.of(prepared.get(i))) {
                 List<Integer> block = index.computeIfAbsent(key, k -> new ArrayList<>());
                 for (int j : block) {
                     if (seen.add(j)) {
@@ -121,6 +122,9 @@ final class LinkageEvaluator {
         long reviewsCorrect = 0;
         long[][] calibration = new long[10][2];
         int[] cluster = new int[prepared.size()];
+        // The golden record keeps the first NIC it received (the registry's fillMissing), so a person's NIC
+        // is known from any of her records, not only from the one that scores best.
+        String[] clusterNic = new String[prepared.size()];
         long reviews = 0;
         Map<String, Long> reasons = new java.util.TreeMap<>();
         for (int i = 0; i < prepared.size(); i++) {
@@ -133,8 +137,14 @@ final class LinkageEvaluator {
                 bestByCluster.merge(cluster[j], c,
                         (x, y) -> x.score().logOdds() >= y.score().logOdds() ? x : y);
             }
-            MatchDecider.Decision<Integer> d = decider.decide(List.copyOf(bestByCluster.values()));
+            String nic = prepared.get(i).otherId();
+            List<MatchDecider.Candidate<Integer>> candidates = bestByCluster.values().stream()
+                    .map(c -> otherIdIsNic ? withClusterNic(c, nic, clusterNic[c.key()]) : c).toList();
+            MatchDecider.Decision<Integer> d = decider.decide(candidates);
             cluster[i] = d.outcome() == MatchDecider.Outcome.AUTO_LINK ? d.best().key() : i;
+            if (clusterNic[cluster[i]] == null && !nic.isEmpty()) {
+                clusterNic[cluster[i]] = nic;
+            }
             boolean bestIsTrue = d.best() != null
                     && records.get(d.best().key()).entity().equals(records.get(i).entity());
             if (d.best() != null) {
@@ -145,8 +155,8 @@ final class LinkageEvaluator {
             if (d.outcome() == MatchDecider.Outcome.REVIEW) {
                 reviews++;
                 reviewsCorrect += bestIsTrue ? 1 : 0;
-                countReasons(reasons, d);
             }
+            countReasons(reasons, d);
         }
         long truePairs = countPairs(records.stream().map(LabelledRecord::entity).toList());
         Map<Integer, List<Integer>> members = new HashMap<>();
@@ -185,14 +195,14 @@ final class LinkageEvaluator {
         List<Prepared> pb = b.stream().map(r -> Normaliser.prepare(r.record())).toList();
         Map<String, List<Integer>> index = new HashMap<>();
         for (int i = 0; i < pa.size(); i++) {
-            for (String key : Normaliser.blockingKeys(pa.get(i))) {
+            for (String key : BlockingKeys.of(pa.get(i))) {
                 index.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }
         List<int[]> candidatePairs = new ArrayList<>();
         for (int j = 0; j < pb.size(); j++) {
             Set<Integer> seen = new HashSet<>();
-            for (String key : Normaliser.blockingKeys(pb.get(j))) {
+            for (String key : BlockingKeys.of(pb.get(j))) {
                 for (int i : index.getOrDefault(key, List.of())) {
                     if (seen.add(i)) {
                         candidatePairs.add(new int[] {i, j});
@@ -227,8 +237,8 @@ final class LinkageEvaluator {
                 }
             } else if (d.outcome() == MatchDecider.Outcome.REVIEW) {
                 reviews++;
-                countReasons(reasons, d);
             }
+            countReasons(reasons, d);
         }
         Map<String, Integer> inA = new HashMap<>();
         a.forEach(r -> inA.merge(r.entity(), 1, Integer::sum));
@@ -304,10 +314,21 @@ final class LinkageEvaluator {
     }
 
     private static void countReasons(Map<String, Long> counts, MatchDecider.Decision<Integer> d) {
+        if (d.outcome() != MatchDecider.Outcome.REVIEW) {
+            d.reasons().forEach(r -> counts.merge("new PHN, " + r, 1L, Long::sum));
+            return;
+        }
         if (d.reasons().isEmpty()) {
             counts.merge("probability in review band", 1L, Long::sum);
         }
         d.reasons().forEach(r -> counts.merge(r.replaceAll("[0-9]+ apart", "N apart"), 1L, Long::sum));
+    }
+
+    private static MatchDecider.Candidate<Integer> withClusterNic(MatchDecider.Candidate<Integer> c, String nic,
+            String personNic) {
+        boolean known = !nic.isEmpty() && personNic != null;
+        return new MatchDecider.Candidate<>(c.key(), c.score(), c.doNotLink(), known && !nic.equals(personNic),
+                known && nic.equals(personNic), c.birthYearGap());
     }
 
     /** The NIC of the synthetic population and FEBRL's soc_sec_id play the role of the registry's NIC. */

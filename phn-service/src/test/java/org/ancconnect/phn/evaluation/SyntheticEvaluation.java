@@ -12,7 +12,7 @@ import org.ancconnect.phn.matching.MatchParameters;
  * and evaluates them on another (held out), resolving every registration in arrival order as the registry
  * does. Prints auto-link precision/recall/F1, duplicate-PHN rate, false-merge rate, review rate and
  * precision, blocking pair completeness and calibration. With {@code --write-parameters <file>} it writes
- * the estimated parameters (the service's {@code matching/parameters-v1.json} is produced this way).
+ * the estimated parameters (the service's {@code matching/parameters-v2.json} is produced this way).
  */
 public final class SyntheticEvaluation {
 
@@ -25,7 +25,7 @@ public final class SyntheticEvaluation {
     static MatchParameters train(int persons) {
         List<LabelledRecord> training = new SyntheticPopulation(TRAINING_SEED).generate(persons);
         MatchParameters estimated = new LinkageEvaluator(thresholds(), true).deduplicate("train", training).parameters();
-        return new MatchParameters("synthetic-lk-seed" + TRAINING_SEED + "-" + persons + "/normaliser-v1",
+        return new MatchParameters("synthetic-lk-seed" + TRAINING_SEED + "-" + persons + "/normaliser-v" + org.ancconnect.phn.matching.Normaliser.VERSION,
                 estimated.prior(), estimated.m(), estimated.u());
     }
 
@@ -35,7 +35,7 @@ public final class SyntheticEvaluation {
     }
 
     static MatchDecider.Thresholds thresholds() {
-        return new MatchDecider.Thresholds(0.95, 0.75, 0.10, 10);
+        return new MatchDecider.Thresholds(0.95, 0.75, 0.10, 10, 12, true);
     }
 
     public static void main(String[] args) throws IOException {

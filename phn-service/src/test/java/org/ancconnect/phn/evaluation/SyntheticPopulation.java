@@ -23,6 +23,7 @@ final class SyntheticPopulation {
     private final Random random;
     private final Corruptor corruptor;
     private int nextPerson;
+    private final java.util.Set<String> issuedNics = new java.util.HashSet<>();
 
     SyntheticPopulation(long seed) {
         this.random = new Random(seed);
@@ -103,9 +104,16 @@ final class SyntheticPopulation {
                 "person");
     }
 
-    /** New-format NIC: birth year, day of year + 500 for women, then a serial: consistent with DOB and sex. */
+    /**
+     * New-format NIC: birth year, day of year + 500 for women, then a serial: consistent with DOB and sex,
+     * and unique like a real one (a serial is drawn again when the day already has it).
+     */
     private String nic(LocalDate dob) {
-        return String.format("%04d%03d%05d", dob.getYear(), dob.getDayOfYear() + 500, random.nextInt(100_000));
+        String nic;
+        do {
+            nic = String.format("%04d%03d%05d", dob.getYear(), dob.getDayOfYear() + 500, random.nextInt(100_000));
+        } while (!issuedNics.add(nic));
+        return nic;
     }
 
     private List<String> givenPool(Person p) {

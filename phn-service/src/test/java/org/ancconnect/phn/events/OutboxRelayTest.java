@@ -2,14 +2,10 @@ package org.ancconnect.phn.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -31,16 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /** The outbox against the real PostgreSQL and RabbitMQ; the scheduled relay is off so the test drives it. */
 @QuarkusTest
-@TestProfile(OutboxRelayTest.ManualRelay.class)
+@TestProfile(ManualRelayProfile.class)
 @QuarkusTestResource(InternalIssuerTestResource.class)
 class OutboxRelayTest {
-
-    public static class ManualRelay implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("phn.events.relay-enabled", "false");
-        }
-    }
 
     @Inject
     OutboxRelay relay;
@@ -57,16 +46,12 @@ class OutboxRelayTest {
     @Inject
     PatientEvents events;
 
+    @Inject
+    OutboxCleanup cleanup;
+
     @Test
     void eventsWaitOutABrokerOutageAndArriveWithCloudEventsHeaders() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(config.events().host());
-        factory.setPort(config.events().port());
-        try (Connection connection = factory.newConnection(); Channel ch = connection.createChannel()) {
-            ch.exchangeDeclare("anc.events", "topic", true);
-            String queue = ch.queueDeclare("", false, true, true, null).getQueue();
-            ch.queueBind(queue, "anc.events", "patient.*");
-
+        try (EventQueue queue = EventQueue.bind(config.events(), "patient.*")) {
             String sourceId = UUID.randomUUID().toString();
             // Born 1 January 1990, a woman: day 1 + 500; a fresh serial so earlier runs do not link her.
             String nic = "1990501" + String.format("%05d", new java.util.Random().nextInt(100_000));
@@ -78,7 +63,8 @@ class OutboxRelayTest {
                              "birthDate":"1990-01-01","sex":"female","nic":"%s"}""".formatted(sourceId, nic))
                     .post("/api/registrations").then().statusCode(201).extract().path("phn");
 
-            OutboxRelay down = new OutboxRelay(dataSource, new BrokerDown(config.events()), new SimpleMeterRegistry());
+            OutboxRelay down = new OutboxRelay(dataSource, new BrokerDown(config.events()), new SimpleMeterRegistry(),
+                    io.opentelemetry.api.OpenTelemetry.noop());
             assertThat(down.publishPending()).isEqualTo(-1);
             Map<String, Object> row = pendingRowOf(sourceId);
             assertThat(row.get("published")).isEqualTo(false);
@@ -88,17 +74,7 @@ class OutboxRelayTest {
                 // drain every pending row, ours among them
             }
             assertThat(pendingRowOf(sourceId).get("published")).isEqualTo(true);
-            GetResponse message = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                GetResponse m = ch.basicGet(queue, true);
-                if (m == null) {
-                    Thread.sleep(50);
-                } else if (new String(m.getBody(), StandardCharsets.UTF_8).contains(sourceId)) {
-                    message = m;
-                    break;
-                }
-            }
+            GetResponse message = queue.await(sourceId);
             assertThat(message).as("event delivered").isNotNull();
             assertThat(message.getEnvelope().getRoutingKey()).isEqualTo("patient.registered");
             assertThat(message.getProps().getContentType()).isEqualTo("application/json");
@@ -132,6 +108,29 @@ class OutboxRelayTest {
         assertThat(rows).isZero();
     }
 
+    @Test
+    void publishedRowsOlderThanTheRetentionAreDeletedAndPendingOnesNever() {
+        UUID expired = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        UUID pending = UUID.randomUUID();
+        String insert = "INSERT INTO outbox (id, event_type, person_id, payload, created_at, published_at)"
+                + " VALUES ($1, 'patient.updated', $1, '{}', now() - make_interval(days => $2), %s)";
+        pool.preparedQuery(insert.formatted("now() - make_interval(days => $2)")).execute(Tuple.of(expired, 8))
+                .await().indefinitely();
+        pool.preparedQuery(insert.formatted("now() - make_interval(days => $2)")).execute(Tuple.of(recent, 6))
+                .await().indefinitely();
+        pool.preparedQuery(insert.formatted("NULL")).execute(Tuple.of(pending, 30)).await().indefinitely();
+
+        assertThat(cleanup.purge().await().atMost(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(1);
+        List<UUID> left = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT id FROM outbox WHERE id = ANY($1)")
+                .execute(Tuple.of(new UUID[] {expired, recent, pending})).await().indefinitely()
+                .forEach(r -> left.add(r.getUUID(0)));
+        assertThat(left).containsExactlyInAnyOrder(recent, pending);
+        pool.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)").execute(Tuple.of(new UUID[] {recent, pending}))
+                .await().indefinitely();
+    }
+
     private Map<String, Object> pendingRowOf(String sourceId) {
         var r = pool.preparedQuery("SELECT published_at IS NOT NULL AS published, attempts FROM outbox"
                 + " WHERE payload->>'sourceId' = $1").execute(Tuple.of(sourceId)).await().indefinitely().iterator().next();
@@ -150,5 +149,6 @@ class OutboxRelayTest {
         @Override public int batchSize() { return real.batchSize(); }
         @Override public Duration confirmTimeout() { return Duration.ofSeconds(2); }
         @Override public boolean relayEnabled() { return false; }
+        @Override public Duration outboxRetention() { return real.outboxRetention(); }
     }
 }

@@ -35,16 +35,16 @@ class NormaliserTest {
     void blockingKeysCarryTheNormaliserVersionAndSurviveANameSwap() {
         Prepared a = Normaliser.prepare(record("Nimali", "Fernando", "19950412"));
         Prepared b = Normaliser.prepare(record("Fernando", "Nimali", "19950412"));
-        List<String> shared = Normaliser.blockingKeys(a).stream().filter(Normaliser.blockingKeys(b)::contains).toList();
+        List<String> shared = BlockingKeys.of(a).stream().filter(BlockingKeys.of(b)::contains).toList();
         assertThat(shared).anyMatch(k -> k.startsWith("Y" + Normaliser.VERSION + ":"));
-        assertThat(Normaliser.blockingKeys(a)).allMatch(k -> k.charAt(1) == (char) ('0' + Normaliser.VERSION));
+        assertThat(BlockingKeys.of(a)).allMatch(k -> k.charAt(1) == (char) ('0' + Normaliser.VERSION));
     }
 
     @Test
     void marriedNameChangeStillMeetsOnGivenNameAndYear() {
         Prepared maiden = Normaliser.prepare(record("Nimali", "Fernando", "19950412"));
         Prepared married = Normaliser.prepare(record("Nimali", "Jayasuriya", "19950412"));
-        assertThat(Normaliser.blockingKeys(married)).containsAnyElementsOf(Normaliser.blockingKeys(maiden));
+        assertThat(BlockingKeys.of(married)).containsAnyElementsOf(BlockingKeys.of(maiden));
     }
 
     @Test
