@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
-# End-to-end sync benchmark and crash test: DHIS2 stand-in -> RabbitMQ -> sync-service -> NEHR (HAPI JPA),
-# side by side with the FHIR server's own ingest ceiling measured in the same run.
+# End-to-end sync benchmark and resilience runs: DHIS2 stand-in -> RabbitMQ -> sync-service -> NEHR (HAPI JPA),
+# side by side with the FHIR server's own ingest ceiling measured in the same run, then an exactly-once check.
 #
-#   sync-service/bench/e2e-benchmark.sh --fhir http://127.0.0.1:8090/fhir [--entities 10000] [--visits 8]
-#        [--consumers 4] [--replicas 1] [--kill-after 0] [--ceiling-seconds 20]
+#   sync-service/bench/e2e-benchmark.sh [--fhir URL] [--entities 10000] [--visits 8] [--consumers 4] [--replicas 1]
+#        [--kill-after N] [--nehr-outage-after N] [--broker-restart-after N] [--ceiling-seconds 20]
 #
-# --fhir        a running NEHR FHIR server (infra/fhir-server/fhir-server.sh) with an empty or disposable store
-# --replicas    sync-service processes consuming the same queue (competing consumers, one advisory lock per entity)
-# --kill-after  SIGKILL every replica once this many entities are synced, then start them again (0 = no kill)
-# Needs: infra/dhis2-standin and sync-service packaged (./mvnw -f <module>/pom.xml package -DskipTests),
-# PostgreSQL and RabbitMQ as configured for local runs. Prints entities/s and FHIR resources/s of the pipeline
-# and of the server's ingest benchmark, then checks every entity is in the NEHR exactly once.
+# --fhir                  a running NEHR server with a disposable store; without it the run starts its own on a free
+#                         port with a fresh database anc_nehr_<run> (required by --nehr-outage-after)
+# --replicas              sync-service processes on the same queues (competing consumers, one advisory lock per entity)
+# --kill-after N          SIGKILL every replica once N entities are synced, then start them again
+# --nehr-outage-after N   stop the NEHR server (SIGTERM) once N are synced, keep it down 60 s, start it again
+# --broker-restart-after N  the run uses a private RabbitMQ node on 5673 (bench/private-broker.sh, never the shared
+#                         broker on 5672) and restarts it once N are synced
+# Needs infra/dhis2-standin, infra/fhir-server and sync-service packaged (./mvnw -f <module>/pom.xml package -DskipTests),
+# PostgreSQL and RabbitMQ as for local runs. Prints entities/s and FHIR resources/s of the pipeline (first to last
+# commit) and of the server's ingest benchmark, then counts Patients, Encounters and Observations in the NEHR against
+# what DHIS2 holds and what the sync log says was written: each must be there exactly once.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-fhir="" entities=10000 visits=8 consumers=4 replicas=1 kill_after=0 ceiling_seconds=20
+# SYNC_SERVICE_JAR: a copy of the packaged service, so a build during a long run cannot swap the jar under it.
+sync_jar="${SYNC_SERVICE_JAR:-$root/sync-service/target/quarkus-app/quarkus-run.jar}"
+fhir="" entities=10000 visits=8 consumers=4 replicas=1 kill_after=0 outage_after=0 broker_after=0 ceiling_seconds=20
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --fhir) fhir="$2"; shift 2 ;;
@@ -23,63 +31,116 @@ while [[ $# -gt 0 ]]; do
     --consumers) consumers="$2"; shift 2 ;;
     --replicas) replicas="$2"; shift 2 ;;
     --kill-after) kill_after="$2"; shift 2 ;;
+    --nehr-outage-after) outage_after="$2"; shift 2 ;;
+    --broker-restart-after) broker_after="$2"; shift 2 ;;
     --ceiling-seconds) ceiling_seconds="$2"; shift 2 ;;
-    *) sed -n '2,14p' "$0"; exit 2 ;;
+    *) sed -n '2,19p' "$0"; exit 2 ;;
   esac
 done
-[[ -n "$fhir" ]] || { echo "--fhir is required" >&2; exit 2; }
 run="bench$(date +%s)"
-psql_sync() { psql -h "${ANC_PG_HOST:-127.0.0.1}" -U "${ANC_PG_USER:-postgres}" -d "anc_sync_$run" -Atc "$1"; }
+pg() { psql -h "${ANC_PG_HOST:-127.0.0.1}" -U "${ANC_PG_USER:-postgres}" -d "$1" -Atc "$2"; }
+psql_sync() { pg "anc_sync_$run" "$1"; }
+log="/tmp/$run"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+fhir_pid=""
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [[ -n "$fhir_pid" ]] && kill "$fhir_pid" 2>/dev/null || true
+  [[ "$broker_after" -gt 0 ]] && "$here/private-broker.sh" stop || true
+}
 trap cleanup EXIT
+echo "run $run: $entities entities, $visits visits max, $replicas replica(s) x $consumers consumers; $(uptime)"
+
+start_fhir() {
+  rm -f "$log-fhir.url"
+  FHIR_SERVER_JAVA_OPTS="-Xmx1g" "$root/infra/fhir-server/fhir-server.sh" --port 0 --url-file "$log-fhir.url" \
+    --jdbc-url "jdbc:postgresql://${ANC_PG_HOST:-127.0.0.1}:5432/anc_nehr_$run" >> "$log-fhir.log" 2>&1 &
+  fhir_pid=$!
+  until [[ -s "$log-fhir.url" ]]; do sleep 1; kill -0 "$fhir_pid" 2>/dev/null || { echo "NEHR did not start: $log-fhir.log"; exit 1; }; done
+}
+own_fhir=0
+if [[ -z "$fhir" ]]; then
+  own_fhir=1; start_fhir; fhir="$(cat "$log-fhir.url")"; echo "NEHR $fhir (database anc_nehr_$run)"
+elif [[ "$outage_after" -gt 0 ]]; then
+  echo "--nehr-outage-after needs the run's own NEHR (omit --fhir)" >&2; exit 2
+fi
+fhir_port="$(echo "$fhir" | sed -E 's#.*:([0-9]+)/.*#\1#')"
+rabbit_port="${ANC_RABBITMQ_PORT:-5672}"
+if [[ "$broker_after" -gt 0 ]]; then "$here/private-broker.sh" start; rabbit_port=5673; fi
 
 standin_port=$(( 20000 + RANDOM % 10000 ))
 "$java" -Xmx512m -Dquarkus.http.port=$standin_port -Dstandin.db-name="anc_dhis2_$run" \
   -Dstandin.program-file="$root/../shared/dhis2/anc-program.json" \
-  -jar "$root/infra/dhis2-standin/target/quarkus-app/quarkus-run.jar" > "/tmp/$run-standin.log" 2>&1 &
+  -jar "$root/infra/dhis2-standin/target/quarkus-app/quarkus-run.jar" > "$log-standin.log" 2>&1 &
 pids+=($!)
 until curl -sf "http://127.0.0.1:$standin_port/q/health/ready" > /dev/null; do sleep 1; done
 echo "generating $entities mothers with up to $visits visits each"
 curl -sf -u admin:district -XPOST "http://127.0.0.1:$standin_port/api/standin/generate?trackedEntities=$entities&visits=$visits&seed=1"; echo
 
+declare -a sync_pids
 start_replica() {
   SYNC_DB_NAME="anc_sync_$run" SYNC_HTTP_PORT=0 SYNC_DHIS2_BASE_URL="http://127.0.0.1:$standin_port" ANC_NEHR_BASE_URL="$fhir" \
   SYNC_DETECTION_INTERVAL=2s SYNC_RABBITMQ_QUEUE_PREFIX="$run." SYNC_DELIVERY_CONSUMERS="$consumers" QUARKUS_OIDC_TENANT_ENABLED=false \
-  "$java" -Xmx512m -jar "$root/sync-service/target/quarkus-app/quarkus-run.jar" >> "/tmp/$run-sync-$1.log" 2>&1 &
+  ANC_RABBITMQ_PORT="$rabbit_port" "$java" -Xmx512m -jar "$sync_jar" \
+    >> "$log-sync-$1.log" 2>&1 &
   sync_pids[$1]=$!
   pids+=($!)
 }
-declare -a sync_pids
-t0=$(date +%s.%N)
-since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 for i in $(seq 1 "$replicas"); do start_replica "$i"; done
 synced() { psql_sync "SELECT count(*) FROM sync_entity WHERE status = 'SYNCED'" 2>/dev/null || echo 0; }
-killed=0
+killed=0 outage=0 restarted=0 last_report=0
 while true; do
   n=$(synced)
   if [[ "$kill_after" -gt 0 && "$killed" -eq 0 && "$n" -ge "$kill_after" ]]; then
-    echo "SIGKILL of $replicas replica(s) at $n synced"; for i in $(seq 1 "$replicas"); do kill -9 "${sync_pids[$i]}"; done
+    echo "$(date -u +%T) SIGKILL of $replicas replica(s) at $n synced"
+    for i in $(seq 1 "$replicas"); do kill -9 "${sync_pids[$i]}"; done
     killed=1; sleep 2; for i in $(seq 1 "$replicas"); do start_replica "$i"; done
+  fi
+  if [[ "$outage_after" -gt 0 && "$outage" -eq 0 && "$n" -ge "$outage_after" ]]; then
+    echo "$(date -u +%T) NEHR stopped at $n synced, for 60 s"; kill "$fhir_pid"; wait "$fhir_pid" 2>/dev/null || true
+    outage=1; sleep 60
+    rm -f "$log-fhir.url"
+    FHIR_SERVER_JAVA_OPTS="-Xmx1g" "$root/infra/fhir-server/fhir-server.sh" --port "$fhir_port" --url-file "$log-fhir.url" \
+      --jdbc-url "jdbc:postgresql://${ANC_PG_HOST:-127.0.0.1}:5432/anc_nehr_$run" >> "$log-fhir.log" 2>&1 &
+    fhir_pid=$!
+    echo "$(date -u +%T) NEHR restarting on port $fhir_port"
+  fi
+  if [[ "$broker_after" -gt 0 && "$restarted" -eq 0 && "$n" -ge "$broker_after" ]]; then
+    echo "$(date -u +%T) private RabbitMQ restarted at $n synced"; "$here/private-broker.sh" restart; restarted=1
   fi
   [[ "$n" -ge "$entities" ]] && break
   failed=$(psql_sync "SELECT count(*) FROM sync_entity WHERE status = 'FAILED'" 2>/dev/null || echo 0)
-  [[ "$failed" -gt 0 ]] && { echo "$failed entities dead-lettered:"; psql_sync "SELECT tracked_entity, last_error FROM sync_entity WHERE status = 'FAILED' LIMIT 5"; }
+  if [[ "$failed" -gt 0 ]]; then
+    echo "$failed entities dead-lettered:"; psql_sync "SELECT tracked_entity, left(last_error, 300) FROM sync_entity WHERE status = 'FAILED' LIMIT 5"
+    [[ "$(( n + failed ))" -ge "$entities" ]] && break
+  fi
+  if [[ $(( SECONDS - last_report )) -ge 60 ]]; then echo "$(date -u +%T) $n synced; $(uptime | sed 's/.*load/load/')"; last_report=$SECONDS; fi
   sleep 1
 done
-t1=$(date +%s.%N)
-resources=$(psql_sync "SELECT sum(jsonb_array_length(fhir_versions)) FROM sync_entity")
-elapsed=$(echo "$t1 - $t0" | bc -l)
-printf 'pipeline: %d entities in %.1f s = %.1f entities/s, %.1f FHIR resources/s (%d replica(s) x %d consumers)\n' \
-  "$entities" "$elapsed" "$(echo "$entities / $elapsed" | bc -l)" "$(echo "$resources / $elapsed" | bc -l)" "$replicas" "$consumers"
+read -r resources elapsed < <(psql_sync "SELECT sum(jsonb_array_length(fhir_versions)),
+  extract(epoch FROM max(synced_at) - min(synced_at)) FROM sync_entity WHERE status = 'SYNCED'" | tr '|' ' ')
+printf 'pipeline: %d entities, %d FHIR resources written in %.1f s (first to last commit) = %.2f entities/s, %.1f resources/s (%d replica(s) x %d consumers); %s\n' \
+  "$n" "$resources" "$elapsed" "$(echo "$n / $elapsed" | bc -l)" "$(echo "$resources / $elapsed" | bc -l)" "$replicas" "$consumers" \
+  "$(uptime | sed 's/.*load/load/')"
+retries=$(psql_sync "SELECT count(*) FROM sync_entity WHERE attempts > 1")
+echo "entities that needed more than one attempt: $retries"
 
 count() { curl -sf "$fhir/$1&_summary=count" | sed -E 's/.*"total":([0-9]+).*/\1/'; }
 ns="http://dhis2.health.gov.lk/identifier"
-patients=$(count "Patient?identifier=$ns/tracked-entity|&_lastUpdated=ge$since")
-events=$(psql -h "${ANC_PG_HOST:-127.0.0.1}" -U "${ANC_PG_USER:-postgres}" -d "anc_dhis2_$run" -Atc \
-  "SELECT count(*) FROM event WHERE status = 'COMPLETED' AND NOT deleted")
-encounters=$(count "Encounter?identifier=$ns/event|&_lastUpdated=ge$since")
-echo "NEHR: $patients Patients for $entities tracked entities; $encounters Encounters for $events completed events"
-[[ "$patients" -eq "$entities" && "$encounters" -eq "$events" ]] && echo "exactly once: OK" || echo "exactly once: MISMATCH"
-echo "ceiling: infra/fhir-server/bench-ingest.sh --url $fhir --seconds $ceiling_seconds --clients $((consumers * replicas))"
+since="&_lastUpdated=ge$([[ "$own_fhir" -eq 1 ]] && echo 2000-01-01 || date -u -d "@${run#bench}" +%Y-%m-%dT%H:%M:%SZ)"
+# Every Patient of the run's own store, else every Patient written since the run started (HAPI answers 0 to a
+# system-only identifier search on Patient here, so Patients are not counted by identifier).
+patients=$(count "Patient?${since#&}")
+events=$(pg "anc_dhis2_$run" "SELECT count(*) FROM event WHERE status = 'COMPLETED' AND NOT deleted")
+encounters=$(count "Encounter?identifier=$ns/event|$since")
+expected_obs=$(psql_sync "SELECT count(DISTINCT k) FROM sync_entity, jsonb_array_elements_text(fhir_keys) k WHERE k LIKE 'Observation?%'")
+observations=$(count "Observation?identifier=$ns/event-data-value|$since")
+echo "NEHR: $patients Patients for $entities tracked entities; $encounters Encounters for $events completed events;" \
+  "$observations Observations for $expected_obs written by the sync log"
+if [[ "$patients" -eq "$entities" && "$encounters" -eq "$events" && "$observations" -eq "$expected_obs" ]]; then
+  echo "exactly once: OK"
+else
+  echo "exactly once: MISMATCH"
+fi
+echo "ceiling: infra/fhir-server/bench-ingest.sh --url $fhir --seconds $ceiling_seconds --clients $((consumers * replicas)); $(uptime | sed 's/.*load/load/')"
 "$root/infra/fhir-server/bench-ingest.sh" --url "$fhir" --seconds "$ceiling_seconds" --warmup 5 --clients "$((consumers * replicas))"

@@ -23,6 +23,68 @@ public interface SyncConfig {
 
     Mapping mapping();
 
+    Registration registration();
+
+    Reports reports();
+
+    /**
+     * The monthly ANC aggregate report: which DHIS2 data set, data elements and category option combos the
+     * indicators computed from the NEHR are posted to (defaults: the "ANC monthly" data set the DHIS2 stand-in
+     * knows; a real DHIS2 instance names its own).
+     */
+    interface Reports {
+        /** The aggregate data set (periodType Monthly). */
+        @WithDefault("QX4ZTUbOt3a")
+        String dataSet();
+
+        /** Category option combo of every value (DHIS2's "default" combo unless the data set disaggregates). */
+        @WithDefault("HllvX50cXC0")
+        String categoryOptionCombo();
+
+        /** Attribute option combo of the data set ("default"). */
+        @WithDefault("HllvX50cXC0")
+        String attributeOptionCombo();
+
+        /** Data element of "first ANC visits" (Encounters of the first-visit type in the month). */
+        @WithDefault("hfdmMSPBgLG")
+        String firstVisits();
+
+        /** Data element of "ANC visits" (Encounters of any visit type in the month). */
+        @WithDefault("UOlfIjgN8X6")
+        String visits();
+
+        /** Data element of "visits with high blood pressure" (BP panels with systolic >= 140 or diastolic >= 90 mm[Hg]). */
+        @WithDefault("pikOziyCXbM")
+        String highBloodPressure();
+
+        /** Data element of "referrals" (Encounters of the referral type in the month). */
+        @WithDefault("O05mAByOgAv")
+        String referrals();
+
+        /** Encounter type (system|code) of a first ANC visit: the mapping's registration stage. */
+        @WithDefault("http://snomed.info/sct|424441002")
+        String firstVisitType();
+
+        /** Encounter types (system|code) counted as ANC visits: first and follow-up visits. */
+        @WithDefault("http://snomed.info/sct|424441002,http://snomed.info/sct|424619006")
+        List<String> visitTypes();
+
+        /** Encounter type (system|code) of a referral: the mapping's referral stage. */
+        @WithDefault("http://snomed.info/sct|3457005")
+        String referralType();
+    }
+
+    /** Registrations from phn-service (patient.* events) into DHIS2 and the NEHR. */
+    interface Registration {
+        /** The DHIS2 program a registered mother is enrolled in (its mapping file binds the attributes). */
+        @WithDefault("eozjj9UivfS")
+        String program();
+
+        /** Concurrent consumers of the patient-event queue per replica (registrations arrive at human pace). */
+        @WithDefault("2")
+        int consumers();
+    }
+
     /** Program mappings. */
     interface Mapping {
         /** Mapping files, on the classpath or the file system (the ANC program's ships with the service). */

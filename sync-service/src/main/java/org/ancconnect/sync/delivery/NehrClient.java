@@ -1,18 +1,25 @@
 package org.ancconnect.sync.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Posts transaction bundles to the NEHR. A 200 means the server committed all of it; the answer is
- * the version ids it wrote. 409 (two deliveries racing to create the same resource) and 5xx or
- * network failures are transient; 400/412/422 (invalid, ambiguous conditional match) are permanent.
+ * Talks to the NEHR. A transaction answered 200 means the server committed all of it; the answer is the
+ * version ids it wrote. 409 (two deliveries racing to create the same resource), 429 and 5xx or network
+ * failures are transient; 400/412/422 (invalid, ambiguous conditional match) are permanent. Every request
+ * is timed as {@code sync_fhir_request_seconds{operation, status}} (status "error" when none came back).
  */
 @ApplicationScoped
 public class NehrClient {
@@ -25,40 +32,126 @@ public class NehrClient {
     }
 
     private final NehrRestClient rest;
+    private final MeterRegistry registry;
 
-    public NehrClient(@RestClient NehrRestClient rest) {
+    public NehrClient(@RestClient NehrRestClient rest, MeterRegistry registry) {
         this.rest = rest;
+        this.registry = registry;
     }
 
     /** Commits the bundle; answers "Type/id/_history/version" of every entry written. */
     public List<String> transaction(JsonNode bundle) {
-        try (Response r = rest.transaction(bundle)) {
-            return outcome(r);
-        } catch (WebApplicationException e) {
-            // The REST client turns every 4xx/5xx into this exception; the answer itself says what happened.
-            return outcome(e.getResponse());
-        } catch (ProcessingException e) {
-            throw new TransientFailure("NEHR unreachable: " + e.getMessage());
+        return timed("transaction", () -> rest.transaction(bundle), NehrClient::versions);
+    }
+
+    /** The Patient carrying this identifier ("system|value"), if any (identifiers are unique in the NEHR). */
+    public Optional<JsonNode> patientByIdentifier(String identifier) {
+        MultivaluedMap<String, String> q = new MultivaluedHashMap<>();
+        q.putSingle("identifier", identifier);
+        return first("Patient", q);
+    }
+
+    /** How many resources of {@code type} match the search ({@code _summary=count}: nothing but the total travels). */
+    public long count(String type, MultivaluedMap<String, String> parameters) {
+        MultivaluedMap<String, String> q = new MultivaluedHashMap<>(parameters);
+        q.putSingle("_summary", "count");
+        return timed("search", () -> rest.search(type, q), r -> r.readEntity(JsonNode.class).path("total").asLong());
+    }
+
+    /** Every resource matching the search, fetched in pages of 500 with {@code _offset} (HAPI's offset paging). */
+    public List<JsonNode> all(String type, MultivaluedMap<String, String> parameters) {
+        List<JsonNode> out = new ArrayList<>();
+        final int page = 500;
+        while (true) {
+            MultivaluedMap<String, String> q = new MultivaluedHashMap<>(parameters);
+            q.putSingle("_count", Integer.toString(page));
+            q.putSingle("_offset", Integer.toString(out.size()));
+            JsonNode entries = timed("search", () -> rest.search(type, q), r -> r.readEntity(JsonNode.class).path("entry"));
+            entries.forEach(e -> out.add(e.path("resource")));
+            if (entries.size() < page) {
+                return out;
+            }
         }
     }
 
-    private static List<String> outcome(Response r) {
+    /**
+     * Waits until the NEHR answers {@code GET /metadata} again, probing every 5 s, at most {@code patience}: how
+     * a consumer sits out an outage without spending the message's retry tiers. Answers whether it is back.
+     */
+    public boolean awaitAvailable(java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Response r = send(() -> rest.search("metadata", new MultivaluedHashMap<>()))) {
+                if (r.getStatus() == 200) {
+                    return true;
+                }
+            } catch (ProcessingException e) {
+                // still down
+            }
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The first resource of {@code type} matching the search, if any. */
+    public Optional<JsonNode> first(String type, MultivaluedMap<String, String> parameters) {
+        return timed("search", () -> rest.search(type, parameters), r -> {
+            JsonNode entries = r.readEntity(JsonNode.class).path("entry");
+            return entries.isEmpty() ? Optional.<JsonNode>empty() : Optional.of(entries.get(0).path("resource"));
+        });
+    }
+
+    private <T> T timed(String operation, Supplier<Response> call, java.util.function.Function<Response, T> onOk) {
+        long start = System.nanoTime();
+        String status = "error";
+        try {
+            try (Response r = send(call)) {
+                status = Integer.toString(r.getStatus());
+                return outcome(r, onOk);
+            }
+        } catch (ProcessingException e) {
+            throw new NehrUnavailable("NEHR unreachable: " + e.getMessage());
+        } finally {
+            Timer.builder("sync.fhir.request").tag("operation", operation).tag("status", status).register(registry)
+                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static Response send(Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            // The REST client turns every 4xx/5xx into this exception; the answer itself says what happened.
+            return e.getResponse();
+        }
+    }
+
+    private static <T> T outcome(Response r, java.util.function.Function<Response, T> onOk) {
         int s = r.getStatus();
         if (s == 200) {
-            List<String> versions = new ArrayList<>();
-            r.readEntity(JsonNode.class).path("entry").forEach(e -> {
-                String location = e.path("response").path("location").asText("");
-                if (!location.isEmpty()) {
-                    versions.add(location.replaceFirst("^.*?/(?=[A-Z][A-Za-z]+/)", ""));
-                }
-            });
-            return versions;
+            return onOk.apply(r);
         }
         String body = r.hasEntity() ? r.readEntity(String.class) : "";
         if (s == 409 || s == 429 || s >= 500) {
             throw new TransientFailure("NEHR answered " + s + ": " + abbreviate(body));
         }
-        throw new Rejected("NEHR rejected the bundle (" + s + "): " + abbreviate(body));
+        throw new Rejected("NEHR rejected the request (" + s + "): " + abbreviate(body));
+    }
+
+    private static List<String> versions(Response r) {
+        List<String> versions = new ArrayList<>();
+        r.readEntity(JsonNode.class).path("entry").forEach(e -> {
+            String location = e.path("response").path("location").asText("");
+            if (!location.isEmpty()) {
+                versions.add(location.replaceFirst("^.*?/(?=[A-Z][A-Za-z]+/)", ""));
+            }
+        });
+        return versions;
     }
 
     private static String abbreviate(String s) {

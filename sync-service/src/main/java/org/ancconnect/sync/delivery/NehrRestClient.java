@@ -2,12 +2,14 @@ package org.ancconnect.sync.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The NEHR's FHIR base: transactions. Wrapped by {@link NehrClient}. */
+/** The NEHR's FHIR base: transactions and the searches sync-service needs. Wrapped by {@link NehrClient}. */
 @RegisterRestClient(configKey = "nehr")
 interface NehrRestClient {
 
@@ -15,4 +17,10 @@ interface NehrRestClient {
     @Consumes("application/fhir+json")
     @Produces("application/fhir+json")
     Response transaction(JsonNode bundle);
+
+    @GET
+    @Path("/{type}")
+    @Produces("application/fhir+json")
+    Response search(@jakarta.ws.rs.PathParam("type") String type,
+            @org.jboss.resteasy.reactive.RestQuery jakarta.ws.rs.core.MultivaluedMap<String, String> parameters);
 }

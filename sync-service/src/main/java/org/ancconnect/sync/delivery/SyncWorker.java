@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import org.ancconnect.sync.SyncConfig;
 import org.ancconnect.sync.dhis2.Dhis2Client;
+import org.ancconnect.sync.log.AdvisoryLocks;
 import org.ancconnect.sync.log.SyncLogRepository;
+import org.ancconnect.sync.mapping.BundleCheck;
 import org.ancconnect.sync.mapping.Dhis2User;
 import org.ancconnect.sync.mapping.MappingException;
 import org.ancconnect.sync.mapping.ProgramMapping;
@@ -58,7 +59,7 @@ public class SyncWorker {
     public int sync(String uid, String program, int attempt) {
         long started = System.nanoTime();
         try (Connection c = ds.getConnection()) {
-            lock(c, "tracked-entity:" + uid);
+            AdvisoryLocks.lock(c, "tracked-entity:" + uid);
             try {
                 Dhis2Client.SystemInfo info = dhis2.systemInfo();
                 TrackedEntity te = dhis2.trackedEntity(uid, program).map(json -> TrackedEntity.parse(json, info.zone()))
@@ -73,11 +74,12 @@ public class SyncWorker {
                 // serialise them too, or both conditional PUTs could create it.
                 String phn = mapping.patient("phn") == null ? null : te.attributes().get(mapping.patient("phn").uid());
                 if (phn != null) {
-                    lock(c, "phn:" + phn);
+                    AdvisoryLocks.lock(c, "phn:" + phn);
                 }
                 long mapStart = System.nanoTime();
                 TrackedEntityMapper.Result result = TrackedEntityMapper.map(te, mapping,
                         new TrackedEntityMapper.Source(info.zone(), info.systemId(), info.version(), namespace), users, previous);
+                BundleCheck.check(result.bundle());
                 mappingTimer.record(System.nanoTime() - mapStart, java.util.concurrent.TimeUnit.NANOSECONDS);
                 List<String> versions = result.bundle().path("entry").isEmpty() ? List.of() : nehr.transaction(result.bundle());
                 Instant version = te.updatedAt();
@@ -85,7 +87,7 @@ public class SyncWorker {
                 deliveryTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
                 return versions.size();
             } finally {
-                unlockAll(c);
+                AdvisoryLocks.unlockAll(c);
             }
         } catch (SQLException e) {
             throw new TransientFailure("sync log unavailable: " + e.getMessage());
@@ -97,21 +99,10 @@ public class SyncWorker {
         if (e instanceof MappingException m) {
             return "mapping: " + m.getMessage();
         }
+        if (e instanceof BundleCheck.Invalid v) {
+            return "validation: " + v.getMessage();
+        }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    private static void lock(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(hashtextextended(?, 0))")) {
-            ps.setString(1, key);
-            ps.execute();
-        }
-    }
-
-    /** Releases this session's advisory locks before the pooled connection goes back to the pool. */
-    private static void unlockAll(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock_all()")) {
-            ps.execute();
-        }
     }
 
     /** A JSON message's fields, checked: a message without them is itself a permanent failure. */

@@ -30,6 +30,20 @@ public class WatermarkRepository {
         }
     }
 
+    /**
+     * When a detection run of the program last completed (every completed run touches the row, with or
+     * without changes): every DHIS2 change up to then is published and confirmed.
+     */
+    public Optional<Instant> lastCompletedRun(String program) throws SQLException {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT changed_at FROM watermark WHERE program = ?")) {
+            ps.setString(1, program);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        }
+    }
+
     /** Moves the watermark forward only (a slow replica's older run never moves it back). */
     public void advance(String program, Instant to) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO watermark (program,"

@@ -83,7 +83,7 @@ public class Dhis2Client {
 
     /** A program with what the mapping resolves bindings against. */
     public JsonNode program(String id) {
-        return call(() -> rest.program(auth(), id, "id,displayName,programTrackedEntityAttributes[trackedEntityAttribute[id,code,name,valueType]],"
+        return call(() -> rest.program(auth(), id, "id,displayName,trackedEntityType[id],programTrackedEntityAttributes[trackedEntityAttribute[id,code,name,valueType]],"
                 + "programStages[id,name,programStageDataElements[dataElement[id,code,name,valueType]]]"));
     }
 
@@ -102,6 +102,24 @@ public class Dhis2Client {
         JsonNode items = body.has("trackedEntities") ? body.get("trackedEntities") : body.path("instances");
         List<Change> out = new ArrayList<>();
         items.forEach(te -> out.add(new Change(te.path("trackedEntity").asText(), te.path("updatedAt").asText())));
+        return out;
+    }
+
+    /**
+     * Tracked entities of a program whose attribute equals {@code value} (DHIS2 compares case-insensitively), with
+     * their enrollments but not their events: how a registration finds the mother a PHN already belongs to.
+     */
+    public List<JsonNode> findByAttribute(String program, String attribute, String value) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("program", program);
+        q.put(systemInfo().legacy() ? "ouMode" : "orgUnitMode", "ACCESSIBLE");
+        q.put("filter", attribute + ":eq:" + value);
+        q.put("fields", "trackedEntity,orgUnit,attributes[attribute,value],enrollments[enrollment,program,orgUnit,status,enrolledAt]");
+        q.put("pageSize", "50");
+        JsonNode body = call(() -> rest.trackedEntities(auth(), q));
+        JsonNode items = body.has("trackedEntities") ? body.get("trackedEntities") : body.path("instances");
+        List<JsonNode> out = new ArrayList<>();
+        items.forEach(out::add);
         return out;
     }
 
@@ -131,6 +149,26 @@ public class Dhis2Client {
                 report.path("validationReport").path("errorReports").forEach(r -> errors.add(r.path("errorCode").asText()
                         + " " + r.path("message").asText()));
                 throw new Dhis2Exception(409, String.join("; ", errors));
+            }
+            check(e.getResponse());
+            throw new Dhis2Exception(e.getResponse().getStatus(), e.getMessage());
+        } catch (ProcessingException e) {
+            throw new TransientFailure("DHIS2 unreachable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code POST /api/dataValueSets}: answers DHIS2's import summary whether it imported everything (200) or
+     * reported conflicts per value (409 with the same summary), so the caller can show each conflict.
+     */
+    public JsonNode importDataValues(JsonNode dataValueSet, boolean dryRun) {
+        try {
+            try (Response r = rest.dataValueSets(auth(), dryRun, "CREATE_AND_UPDATE", dataValueSet)) {
+                return r.readEntity(JsonNode.class);
+            }
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 409) {
+                return e.getResponse().readEntity(JsonNode.class);
             }
             check(e.getResponse());
             throw new Dhis2Exception(e.getResponse().getStatus(), e.getMessage());

@@ -50,6 +50,12 @@ interface Dhis2RestClient {
     JsonNode importTracker(@HeaderParam("Authorization") String auth, @QueryParam("async") boolean async,
             @QueryParam("importStrategy") String importStrategy, JsonNode payload);
 
+    @POST
+    @Path("/dataValueSets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    jakarta.ws.rs.core.Response dataValueSets(@HeaderParam("Authorization") String auth, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("importStrategy") String importStrategy, JsonNode dataValueSet);
+
     @GET
     @Path("/users")
     JsonNode users(@HeaderParam("Authorization") String auth, @QueryParam("filter") String filter,

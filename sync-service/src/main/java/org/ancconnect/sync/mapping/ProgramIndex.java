@@ -19,10 +19,12 @@ public final class ProgramIndex {
     private final Set<String> attributes = new HashSet<>();
     private final Set<String> dataElements = new HashSet<>();
     private final Map<String, String> names = new HashMap<>();
+    private String trackedEntityType;
 
     /** From {@code /api/programs/{id}?fields=programTrackedEntityAttributes[trackedEntityAttribute[id,code,name]],programStages[programStageDataElements[dataElement[id,code,name]]]}. */
     public static ProgramIndex fromDhis2Program(JsonNode program) {
         ProgramIndex index = new ProgramIndex();
+        index.trackedEntityType = program.path("trackedEntityType").path("id").asText(null);
         for (JsonNode pta : program.path("programTrackedEntityAttributes")) {
             index.add(pta.path("trackedEntityAttribute"), index.attributes);
         }
@@ -55,6 +57,11 @@ public final class ProgramIndex {
             return Optional.ofNullable(byCode.get(b.code()));
         }
         return Optional.ofNullable(byName.get(b.name()));
+    }
+
+    /** The program's tracked entity type (a new registration creates a tracked entity of this type). */
+    public Optional<String> trackedEntityType() {
+        return Optional.ofNullable(trackedEntityType);
     }
 
     public boolean isAttribute(String uid) {

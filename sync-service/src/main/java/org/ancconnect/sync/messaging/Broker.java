@@ -24,10 +24,12 @@ import org.ancconnect.sync.SyncConfig;
 import org.jboss.logging.Logger;
 
 /**
- * sync-service's RabbitMQ topology and publishing. One durable direct exchange; the work queue, its
- * retry tiers (quorum queues whose TTL dead-letters back into the work queue: exponential back-off
- * without a plugin) and the dead-letter queue are quorum queues. Every publish waits for the
- * broker's confirm: a caller that gets no exception knows the message is durable.
+ * sync-service's RabbitMQ topology and publishing. One durable direct exchange and two lanes (tracked
+ * entities from change detection; patient events from phn-service, whose queue is also bound to the
+ * suite's topic exchange {@code anc.events} with {@code patient.*}). Each lane has a work queue, retry
+ * tiers (quorum queues whose TTL dead-letters back into the work queue: exponential back-off without a
+ * plugin) and a dead-letter queue, all quorum queues. Every publish waits for the broker's confirm: a
+ * caller that gets no exception knows the message is durable. Publishes carry the current trace context.
  */
 @ApplicationScoped
 public class Broker {
@@ -35,19 +37,52 @@ public class Broker {
     private static final Logger LOG = Logger.getLogger(Broker.class);
     public static final String WORK = "tracked-entity";
     public static final String DEAD = "dead";
+    /** The suite's domain-event exchange (phn-service publishes patient.* there). */
+    public static final String EVENTS = "anc.events";
+
+    /** A work queue with its retry tiers and dead-letter queue, addressed by routing keys on the sync exchange. */
+    public record Lane(String queue, String workKey, String retryKeyPrefix, String deadKey, String deadQueue) {
+
+        public String retryQueue(int tier) {
+            return queue + ".retry." + tier;
+        }
+    }
 
     private final SyncConfig.Rabbitmq config;
     private final List<Duration> retryDelays;
     private final ObjectMapper json;
     private final String prefix;
+    private final MessageTracing tracing;
+    private final Lane trackedEntities;
+    private final Lane patientEvents;
     private Connection connection;
     private Channel publisher;
 
-    public Broker(SyncConfig config, ObjectMapper json) {
+    public Broker(SyncConfig config, ObjectMapper json, MessageTracing tracing) {
         this.config = config.rabbitmq();
         this.retryDelays = config.delivery().retryDelays();
         this.json = json;
+        this.tracing = tracing;
         this.prefix = config.rabbitmq().queuePrefix().orElse("");
+        this.trackedEntities = new Lane(prefix + "sync.tracked-entities", WORK, "retry.", DEAD,
+                prefix + "sync.tracked-entities.dlq");
+        this.patientEvents = new Lane(prefix + "sync.patient-events", "patient-event", "patient-event.retry.",
+                "patient-event.dead", prefix + "sync.patient-events.dlq");
+    }
+
+    /** The tracked-entity lane (change detection to the worker). */
+    public Lane trackedEntities() {
+        return trackedEntities;
+    }
+
+    /** The patient-event lane (phn-service's patient.* to DHIS2 and the NEHR). */
+    public Lane patientEvents() {
+        return patientEvents;
+    }
+
+    /** The topic exchange patient events arrive on (prefixed in tests, so other modules' events stay out). */
+    public String eventsExchange() {
+        return prefix + EVENTS;
     }
 
     public String exchange() {
@@ -55,11 +90,11 @@ public class Broker {
     }
 
     public String workQueue() {
-        return prefix + "sync.tracked-entities";
+        return trackedEntities.queue();
     }
 
     public String deadLetterQueue() {
-        return prefix + "sync.tracked-entities.dlq";
+        return trackedEntities.deadQueue();
     }
 
     public int retryTiers() {
@@ -93,27 +128,39 @@ public class Broker {
 
     private void declare(Channel ch) throws IOException {
         ch.exchangeDeclare(exchange(), "direct", true);
+        declare(ch, trackedEntities);
+        declare(ch, patientEvents);
+        ch.exchangeDeclare(eventsExchange(), "topic", true);
+        ch.queueBind(patientEvents.queue(), eventsExchange(), "patient.*");
+    }
+
+    private void declare(Channel ch, Lane lane) throws IOException {
         Map<String, Object> quorum = Map.of("x-queue-type", "quorum");
-        ch.queueDeclare(workQueue(), true, false, false, quorum);
-        ch.queueBind(workQueue(), exchange(), WORK);
-        ch.queueDeclare(deadLetterQueue(), true, false, false, quorum);
-        ch.queueBind(deadLetterQueue(), exchange(), DEAD);
+        ch.queueDeclare(lane.queue(), true, false, false, quorum);
+        ch.queueBind(lane.queue(), exchange(), lane.workKey());
+        ch.queueDeclare(lane.deadQueue(), true, false, false, quorum);
+        ch.queueBind(lane.deadQueue(), exchange(), lane.deadKey());
         for (int tier = 1; tier <= retryDelays.size(); tier++) {
-            String queue = workQueue() + ".retry." + tier;
+            String queue = lane.retryQueue(tier);
             ch.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum",
                     "x-message-ttl", retryDelays.get(tier - 1).toMillis(), "x-dead-letter-exchange", exchange(),
-                    "x-dead-letter-routing-key", WORK));
-            ch.queueBind(queue, exchange(), "retry." + tier);
+                    "x-dead-letter-routing-key", lane.workKey()));
+            ch.queueBind(queue, exchange(), lane.retryKeyPrefix() + tier);
         }
     }
 
     /** Publishes a batch and waits for the broker to confirm all of it; throws if any is not confirmed. */
     public void publish(String routingKey, List<JsonNode> bodies, String type, Map<String, Object> extraHeaders) {
+        publish(exchange(), routingKey, bodies, type, extraHeaders);
+    }
+
+    /** Publishes a batch to any exchange (confirmed), with CloudEvents headers and the current trace context. */
+    public void publish(String exchange, String routingKey, List<JsonNode> bodies, String type, Map<String, Object> extraHeaders) {
         synchronized (this) {
             connection();
             try {
                 for (JsonNode body : bodies) {
-                    publisher.basicPublish(exchange(), routingKey, true, properties(type, extraHeaders),
+                    publisher.basicPublish(exchange, routingKey, true, properties(type, tracing.inject(extraHeaders)),
                             json.writeValueAsBytes(body));
                 }
                 publisher.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
@@ -126,7 +173,7 @@ public class Broker {
         }
     }
 
-    /** Re-publishes a raw message body (retry tier or dead-letter queue), confirmed. */
+    /** Re-publishes a raw message body (retry tier or dead-letter queue), confirmed; the headers are the caller's. */
     public void republish(String routingKey, byte[] body, AMQP.BasicProperties props) {
         synchronized (this) {
             connection();
@@ -177,5 +224,38 @@ public class Broker {
         } catch (IOException | TimeoutException e) {
             throw new UncheckedIOException(new IOException(e));
         }
+    }
+
+    /**
+     * Starts {@code count} consumers of a queue (one channel each, prefetch 1, manual acks) as soon as the
+     * broker is reachable: the service starts without RabbitMQ and consumes once it appears.
+     */
+    public void consume(String queue, int count, java.util.function.Function<Channel, com.rabbitmq.client.Consumer> consumer) {
+        Thread.ofVirtual().name("consumers-start-" + queue).start(() -> {
+            while (true) {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        Channel ch = connection().createChannel();
+                        ch.basicQos(1);
+                        ch.basicConsume(queue, false, queue + "-" + i, consumer.apply(ch));
+                    }
+                    LOG.infof("%d consumer(s) on %s", count, queue);
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("Consumers of %s not started (%s); retrying in 5 s", queue, e.getMessage());
+                    try {
+                        Thread.sleep(5000);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Retry tiers a lane has; after the last, the dead-letter queue. */
+    public List<Duration> retryDelays() {
+        return retryDelays;
     }
 }

@@ -11,11 +11,11 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /** The ANC program's mapping, metadata and users, and recorded tracked-entity payloads, for mapping tests. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final ZoneId COLOMBO = ZoneId.of("Asia/Colombo");
-    static final TrackedEntityMapper.Source SOURCE = new TrackedEntityMapper.Source(COLOMBO,
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final ZoneId COLOMBO = ZoneId.of("Asia/Colombo");
+    public static final TrackedEntityMapper.Source SOURCE = new TrackedEntityMapper.Source(COLOMBO,
             "eed3d451-4ff5-4193-b951-ffcc68954299", "2.42.1", "http://dhis2.health.gov.lk/identifier/");
     static final Map<String, Dhis2User> USERS = Map.of(
             "admin", new Dhis2User("M5zQapPyTZI", "admin", "System", "Administrator", "+94112000001", null),
@@ -28,7 +28,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static synchronized ProgramMapping mapping() {
+    public static synchronized ProgramMapping mapping() {
         if (mapping == null) {
             MappingFile file = ProgramMapping.read(JSON, Fixtures.class.getResourceAsStream("/mapping/anc-program.json"));
             mapping = ProgramMapping.resolve(file, ProgramIndex.fromDhis2Program(ancProgramAsDhis2()));
@@ -40,6 +40,7 @@ final class Fixtures {
     static JsonNode ancProgramAsDhis2() {
         JsonNode source = read(Path.of(System.getProperty("anc.shared.dir", "../../shared"), "dhis2", "anc-program.json"));
         ObjectNode program = JSON.createObjectNode().put("id", source.path("program").path("id").asText());
+        program.putObject("trackedEntityType").put("id", source.path("program").path("trackedEntityType").path("id").asText());
         ArrayNode attributes = program.putArray("programTrackedEntityAttributes");
         source.path("trackedEntityAttributes").forEach(a -> attributes.addObject().set("trackedEntityAttribute",
                 JSON.createObjectNode().put("id", a.path("id").asText()).put("name", a.path("name").asText())));

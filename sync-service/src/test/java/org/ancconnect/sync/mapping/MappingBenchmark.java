@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Mapping alone, one thread: a recorded tracked entity with exactly 10 events (registration, 9 ANC
- * visits/referrals/scheduled) parsed from its JSON tree and mapped to a transaction bundle. Run:
+ * visits/referrals/scheduled) parsed from its JSON tree and mapped to a transaction bundle; and the two
+ * ways of validating that bundle (the structural check the worker runs, HAPI's validator). Run:
  * {@code ./mvnw -f sync-service/pom.xml test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.ancconnect.sync.mapping.MappingBenchmark -Danc.shared.dir=$PWD/../shared}
  */
@@ -37,6 +38,8 @@ public class MappingBenchmark {
 
     private JsonNode payload;
     private ProgramMapping mapping;
+    private ObjectNode bundle;
+    private String bundleJson;
 
     @Setup
     public void setUp() {
@@ -53,12 +56,28 @@ public class MappingBenchmark {
         }
         payload = te;
         mapping = Fixtures.mapping();
+        bundle = parseAndMap();
+        bundleJson = bundle.toString();
+        NehrValidator.get().errors(bundleJson);
     }
 
     @Benchmark
     public ObjectNode parseAndMap() {
         TrackedEntity te = TrackedEntity.parse(payload, Fixtures.COLOMBO);
         return TrackedEntityMapper.map(te, mapping, Fixtures.SOURCE, Fixtures.USERS, Set.of()).bundle();
+    }
+
+    /** The worker's structural check of the same bundle (what production runs before every post). */
+    @Benchmark
+    public ObjectNode structuralCheck() {
+        BundleCheck.check(bundle);
+        return bundle;
+    }
+
+    /** HAPI's full validator with the NEHR package on the same bundle (what the tests run): the alternative not taken. */
+    @Benchmark
+    public Object hapiValidation() {
+        return NehrValidator.get().errors(bundleJson);
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -24,7 +24,7 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
  * The only messages dropped are "Unknown profile http://hl7.org/fhir/uv/ips/...": the IG's IPS
  * dependency is not available offline (see ../shared/fhir/README.md). Everything else is reported.
  */
-final class NehrValidator {
+public final class NehrValidator {
 
     private static NehrValidator instance;
 
@@ -51,7 +51,7 @@ final class NehrValidator {
         validator.registerValidatorModule(new FhirInstanceValidator(chain));
     }
 
-    static synchronized NehrValidator get() {
+    public static synchronized NehrValidator get() {
         if (instance == null) {
             instance = new NehrValidator();
         }
@@ -59,7 +59,7 @@ final class NehrValidator {
     }
 
     /** Errors (and fatals) of a resource as "location: message", minus the offline IPS dependency gap. */
-    List<String> errors(String json) {
+    public List<String> errors(String json) {
         List<SingleValidationMessage> messages = validator.validateWithResult(json).getMessages();
         return messages.stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
