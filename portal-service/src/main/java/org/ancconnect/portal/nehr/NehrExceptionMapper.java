@@ -1,0 +1,28 @@
+package org.ancconnect.portal.nehr;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Response;
+import org.ancconnect.portal.web.ErrorPages;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The NEHR unreachable, too slow or refusing: the 503 page in the user's language. The log line names the request
+ * and status only (the exception's message carries no record content by construction).
+ */
+public class NehrExceptionMapper {
+
+    private static final Logger LOG = Logger.getLogger(NehrExceptionMapper.class);
+
+    private final ErrorPages pages;
+
+    public NehrExceptionMapper(ErrorPages pages) {
+        this.pages = pages;
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 600)
+    public Response nehr(NehrException e) {
+        LOG.warn(e.getMessage());
+        return pages.response(503);
+    }
+}
