@@ -85,6 +85,11 @@ PHN_PERMUTATION_KEY=$(hex)
 PHN_NIC_HASH_KEY=$(rnd)
 SECRETS_EOF
 fi
+# The portal's credential on identity-service's back channel (added after the first secrets files were written).
+if ! grep -q '^IDENTITY_PORTAL_CLIENT_SECRET=' "$SECRETS"; then
+  portal_secret=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
+  printf 'IDENTITY_PORTAL_CLIENT_SECRET=%s\nPORTAL_IDENTITY_CLIENT_SECRET=%s\n' "$portal_secret" "$portal_secret" >> "$SECRETS"
+fi
 set -a; . "$SECRETS"; set +a
 # The eSignet stand-in signs userinfo as its mock identity system, whose issuer identity-service must accept.
 export IDENTITY_ESIGNET_USERINFO_ISSUERS=${IDENTITY_ESIGNET_USERINFO_ISSUERS:-https://mock-identity-system.esignet-standin.invalid}

@@ -110,6 +110,18 @@ class UmbrellaChartTest {
     }
 
     @Test
+    void tracingIsSwitchedOnInEveryServiceOnlyWhereTheValuesAskForIt() {
+        for (String service : List.of("identity-service", "phn-service", "sync-service", "portal-service")) {
+            Map<String, String> minimal = Rendered.minimal().find("ConfigMap", service + "-config", ConfigMap.class).orElseThrow().getData();
+            assertThat(minimal).doesNotContainKeys("QUARKUS_OTEL_SDK_DISABLED", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+            Map<String, String> production = Rendered.production().find("ConfigMap", service + "-config", ConfigMap.class).orElseThrow().getData();
+            assertThat(production).containsEntry("QUARKUS_OTEL_SDK_DISABLED", "false")
+                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://otel-collector.monitoring.svc.cluster.local:4317")
+                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "grpc");
+        }
+    }
+
+    @Test
     void productionScalesEveryServiceWithExactlyOneAutoscaler() {
         Rendered r = Rendered.production();
         List<String> hpaTargets = r.all("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class).stream()
