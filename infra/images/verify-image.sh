@@ -12,7 +12,8 @@
 # Usage (as root): infra/images/verify-image.sh <image.tar> [env-file] [host-dir:container-dir ...]
 #   env-file: KEY=VALUE lines added to the image's environment (what the chart's ConfigMap and Secrets add);
 #   host-dir:container-dir: copied into the root filesystem (what the chart mounts, e.g. identity-service's keys).
-# Environment: LIVE_WAIT_SECONDS (default 180), KEEP_ROOTFS=1 keeps the unpacked directory.
+# Environment: LIVE_WAIT_SECONDS (default 180), KEEP_ROOTFS=1 keeps the unpacked directory, PROBE_PORT (default the
+# exposed port; set it when the env-file moves the service's HTTP port because the exposed one is taken here).
 set -euo pipefail
 
 IMAGE_TAR=${1:?usage: verify-image.sh <image.tar> [env-file] [host-dir:container-dir ...]}
@@ -27,7 +28,11 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/anc-image.XXXXXX")
 runner=""
 cleanup() {
   if [ -n "$runner" ] && kill -0 "$runner" 2>/dev/null; then
-    kill "$runner" 2>/dev/null || true
+    # unshare ignores SIGTERM while it waits: stop the JVM (PID 1 of its namespace, it handles SIGTERM), then
+    # SIGKILL unshare if it is still there (--kill-child takes the JVM with it).
+    pkill -TERM -P "$runner" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$runner" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$runner" 2>/dev/null || true
     wait "$runner" 2>/dev/null || true
   fi
   if [ "${KEEP_ROOTFS:-0}" = 1 ]; then echo "root filesystem kept in $WORK/rootfs"; else rm -rf "$WORK"; fi
@@ -70,8 +75,8 @@ for i in "${!layers[@]}"; do
   else digest=sha256:$(sha256sum "$layer" | cut -d' ' -f1); fi
   [ "$digest" = "${diff_ids[$i]}" ] || fail "layer $i (${layers[$i]}) digest $digest != diff_id ${diff_ids[$i]}"
   # --- 2. unpack, in order (Jib's and build-base.sh's layers carry no whiteout files) -------------------
-  tar -xf "$layer" -C "$WORK/rootfs" --numeric-owner
-  echo "   layer $i: $(tar -tf "$layer" | grep -v '/$' | wc -l) files, ${diff_ids[$i]:0:19}…"
+  tar -xf "$layer" -C "$WORK/rootfs" --numeric-owner --warning=no-unknown-keyword
+  echo "   layer $i: $(tar --warning=no-unknown-keyword -tf "$layer" | grep -v '/$' | wc -l) files, ${diff_ids[$i]:0:19}…"
 done
 ok "${#layers[@]} layers match the config's diff_ids"
 [ -f "$WORK/rootfs/deployments/quarkus-run.jar" ] || fail "no /deployments/quarkus-run.jar in the image"
@@ -92,6 +97,11 @@ if [ -n "$ENV_FILE" ]; then
   done <"$ENV_FILE"
 fi
 mapfile -t entry_args < <(jq -r '.config.Entrypoint[]' "$config")
+probe_port=${PROBE_PORT:-$port}
+# Host network: a server already on the port would answer for the image.
+if (exec 3<>"/dev/tcp/127.0.0.1/$probe_port") 2>/dev/null; then
+  fail "port $probe_port is already in use here; move the service (env-file) and set PROBE_PORT"
+fi
 log=$WORK/run.log
 start=$(date +%s%N)
 # Outer unshare: private mount and PID namespaces (the JVM is PID 1 there, as in a pod); /dev and /proc as a
@@ -109,7 +119,7 @@ runner=$!
 live=""
 while [ $(( ($(date +%s%N) - start) / 1000000000 )) -lt "$LIVE_WAIT_SECONDS" ]; do
   kill -0 "$runner" 2>/dev/null || { tail -n 30 "$log" >&2; fail "the entrypoint exited; log above"; }
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/q/health/live" || true)" = 200 ]; then
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$probe_port/q/health/live" || true)" = 200 ]; then
     live=$(( ($(date +%s%N) - start) / 1000000 )); break
   fi
   sleep 0.1
@@ -125,7 +135,7 @@ if [ -n "$java_pid" ]; then
   [[ "$exe" == "$rootfs"/* ]] || fail "the JVM binary $exe is not the image's"
   ok "JVM pid $java_pid runs the image's $(basename "$exe") (${exe#"$rootfs"}) as uid $uid, RSS ${rss} MB"
 fi
-ok "/q/health/live answered 200 on port $port after ${live} ms (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+ok "/q/health/live answered 200 on port $probe_port after ${live} ms (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 grep -q 'Picked up JDK_JAVA_OPTIONS' "$log" && ok "the JVM picked up the image's JDK_JAVA_OPTIONS"
 grep -o 'started in [0-9.]*s' "$log" | head -n1 | sed 's/^/   quarkus: /'
 echo "PASS: $IMAGE_TAR is a runnable image"
