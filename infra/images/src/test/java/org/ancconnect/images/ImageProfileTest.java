@@ -60,6 +60,13 @@ class ImageProfileTest {
         assertThat(countOccurrences(project.getTextContent(), "jib-maven-plugin"))
                 .as("jib-maven-plugin only in the image-tar profile")
                 .isEqualTo(countOccurrences(profile.getTextContent(), "jib-maven-plugin"));
+        // ./mvnw package -Pimage-tar at the root: only the services (the modules with a Dockerfile.native) become images.
+        assertThat(children(child(project, "profiles"), "profile")).anySatisfy(p -> {
+            Element file = child(child(p, "activation"), "file");
+            assertThat(file).isNotNull();
+            assertThat(text(child(file, "missing"))).isEqualTo("${basedir}/src/main/docker/Dockerfile.native");
+            assertThat(properties(child(p, "properties"))).containsEntry("jib.skip", "true");
+        });
         Element execution = child(child(jib, "executions"), "execution");
         assertThat(text(child(execution, "phase"))).isEqualTo("package");
         assertThat(texts(child(execution, "goals"), "goal")).containsExactly("buildTar");
