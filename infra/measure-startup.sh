@@ -10,10 +10,15 @@
 #
 # Usage: infra/measure-startup.sh [service ...]     (default: all four services)
 # Build the jars first: ./mvnw -B -f <service>/pom.xml package -DskipTests
-# Environment: ANC_ROOT (checkout whose jars to measure), JAVA_HOME (JDK 21+), JAVA_OPTS (extra JVM options, e.g. -Xmx256m), IDLE_SECONDS (default 10),
-# READY_WAIT_SECONDS (default 20), BASE_PORT (default 18080: services listen on BASE_PORT+0..3 so a
-# suite started by infra/run-local.sh keeps its ports), plus whatever the services need to start
-# (the same variables as infra/run-local.sh, e.g. IDENTITY_KEYSTORE_FILE).
+# JVM options: the production ones, read from the one place the images take them from (quarkus-parent's
+# image.jvm-options and image.malloc-arena-max), plus -XX:MaxRAM=<POD_MEMORY_LIMIT> so heap ergonomics
+# (MaxRAMPercentage) size the heap as in a pod with that memory limit, not from this machine's RAM.
+# `infra/measure-startup.sh --print-jvm-options` prints them and exits.
+# Environment: ANC_ROOT (checkout whose jars to measure), JAVA_HOME (JDK 25), POD_MEMORY_LIMIT (default 512m, the
+# charts' limit), JAVA_OPTS (extra JVM options appended after the production ones), IDLE_SECONDS (default 10),
+# LIVE_WAIT_SECONDS (default 60), READY_WAIT_SECONDS (default 20), BASE_PORT (default 18080: services listen
+# on BASE_PORT+1..4 so a suite started by infra/run-local.sh keeps its ports), plus whatever the services need
+# to start (the same variables as infra/run-local.sh, e.g. IDENTITY_KEYSTORE_FILE).
 set -euo pipefail
 
 # ANC_ROOT: measure the jars of another checkout (default: this one).
@@ -24,8 +29,17 @@ fi
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 IDLE_SECONDS=${IDLE_SECONDS:-10}
 READY_WAIT_SECONDS=${READY_WAIT_SECONDS:-20}
+LIVE_WAIT_SECONDS=${LIVE_WAIT_SECONDS:-60}
 BASE_PORT=${BASE_PORT:-18080}
-LIVE_WAIT_SECONDS=60
+POD_MEMORY_LIMIT=${POD_MEMORY_LIMIT:-512m}
+
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/quarkus-parent/pom.xml" | head -n1; }
+PRODUCTION_OPTS=$(pom_property image.jvm-options)
+MALLOC_ARENA_MAX=$(pom_property image.malloc-arena-max)
+[ -n "$PRODUCTION_OPTS" ] && [ -n "$MALLOC_ARENA_MAX" ] || { echo "no image.jvm-options/image.malloc-arena-max in $ROOT/quarkus-parent/pom.xml" >&2; exit 1; }
+export MALLOC_ARENA_MAX
+JVM_OPTS="$PRODUCTION_OPTS -XX:MaxRAM=$POD_MEMORY_LIMIT${JAVA_OPTS:+ $JAVA_OPTS}"
+if [ "${1:-}" = --print-jvm-options ]; then echo "$JVM_OPTS"; exit 0; fi
 LOGS=$(mktemp -d "${TMPDIR:-/tmp}/anc-startup.XXXXXX")
 
 services=("$@")
@@ -59,8 +73,8 @@ for service in "${services[@]}"; do
   log="$LOGS/$service.log"
   base="http://127.0.0.1:$port"
   start=$(now_ns)
-  # shellcheck disable=SC2086 # JAVA_OPTS is a word list
-  "$JAVA" ${JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$log" 2>&1 &
+  # shellcheck disable=SC2086 # JVM_OPTS is a word list
+  "$JAVA" $JVM_OPTS -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$log" 2>&1 &
   pid=$!
   live="-"; ready="-"; notes=""
   while :; do
@@ -93,4 +107,5 @@ for service in "${services[@]}"; do
   stop_service
 done
 # Timings are only comparable on a quiet machine: print the load they were taken under.
-echo "(JVM: $("$JAVA" -version 2>&1 | head -n1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); logs in $LOGS)"
+echo "(JVM: $("$JAVA" -version 2>&1 | head -n1); options: $JVM_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
+echo "($(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); logs in $LOGS)"
