@@ -91,9 +91,23 @@ public class SignInFlow {
             String detail) {
         String target = returnUrls.check(returnUrl);
         // One transaction for the code and its audit entry: one commit round trip less per sign-in, and never one without the other.
-        return Panache.withTransaction(() -> sessions.createOneTimeCode(principal).call(() -> audit.record(auditType, outcome, actor, detail)))
+        return Panache.withTransaction(() -> withoutWaitingForFlush()
+                .flatMap(ignored -> sessions.createOneTimeCode(principal)).call(() -> audit.record(auditType, outcome, actor, detail)))
                 .call(oidcSession::logout)
                 .map(code -> Response.seeOther(ReturnUrls.withParam(target, "code", code)).cookie(cookie(cookie, "")).build());
+    }
+
+    /**
+     * The hand-over's commit does not wait for its WAL flush (one disk flush less per sign-in: about 5 ms of the callback
+     * on the project machine, pgbench 6.5 ms vs 1.4 ms per single-insert transaction). Losing this transaction in a
+     * database crash is harmless: it holds only a one-time code (60 s, single use) and its audit entry. The code's
+     * exchange commits synchronously, and PostgreSQL's synchronous commit flushes all WAL written before it, this
+     * transaction included; so a crash can only lose a code that was never exchanged, for a sign-in that never became
+     * a session (the person signs in again). Sessions, their audit entries and a spent code's deletion stay synchronous:
+     * losing the deletion would let a code be exchanged twice.
+     */
+    private static Uni<Integer> withoutWaitingForFlush() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate());
     }
 
     /** Audits a refusal, drops the tenant session and shows the refusal page (HTTP 403). */

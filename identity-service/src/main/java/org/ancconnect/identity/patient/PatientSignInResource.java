@@ -1,6 +1,7 @@
 package org.ancconnect.identity.patient;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -32,7 +33,9 @@ public class PatientSignInResource {
         this.phn = phn;
     }
 
+    /** Only builds a redirect and a cookie: served on the event loop, without a hop to the worker pool and its queue. */
     @GET
+    @NonBlocking
     public Response start(@QueryParam("return") String returnUrl) {
         return flow.startReturningTo(RETURN, returnUrl);
     }

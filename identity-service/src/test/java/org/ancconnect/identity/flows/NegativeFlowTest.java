@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every refusal the issue lists, each driven through the real redirects: the flow never reaches the portal with a
- * code, and no one-time code or session is created. (Replayed assertion {@code jti} is refused by eSignet itself; the
- * stand-in's own tests prove it, since quarkus-oidc never reuses one.)
+ * code, and no one-time code or session is created. (A replayed client-assertion {@code jti} needs a man in the middle
+ * on the token endpoint and its own application profile: {@link ReplayedClientAssertionTest}.)
  */
 @QuarkusTest
 @QuarkusTestResource(EsignetTestResource.class)
