@@ -51,6 +51,7 @@ public final class FellegiSunterScorer {
         }
         contributions.sort(Comparator.comparingDouble((MatchScore.Contribution c) -> -Math.abs(c.weight())));
         double logOdds = total + MatchParameters.log2(parameters.prior() / (1 - parameters.prior()));
-        return new MatchScore(1.0 / (1.0 + Math.pow(2, -logOdds)), total, logOdds, contributions, levels);
+        return new MatchScore(1.0 / (1.0 + Math.pow(2, -logOdds)), total, logOdds, contributions, levels,
+                FieldComparisons.givenNamesDistinct(a, b), FieldComparisons.houseNumbersDiffer(a, b));
     }
 }

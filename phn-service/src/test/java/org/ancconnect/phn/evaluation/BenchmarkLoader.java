@@ -33,14 +33,18 @@ final class BenchmarkLoader {
     private BenchmarkLoader() {
     }
 
-    /** Persons in the registry, or -1 when the database or its schema does not exist yet. */
+    /** Persons keyed by the running normaliser, -1 when the database does not exist yet, 0 when it is unusable. */
     static long count(String jdbcUrl) {
+        // Persons keyed by another normaliser version do not count: the registry is reloaded.
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM person")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM person WHERE key_version = "
+                        + Normaliser.VERSION)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            return -1;
+            // No database yet (the first instance creates it); any other failure (a schema before key versions):
+            // nothing usable, reload.
+            return "3D000".equals(e.getSQLState()) ? -1 : 0;
         }
     }
 
@@ -78,7 +82,7 @@ final class BenchmarkLoader {
                 MatchRecord.Name name = m.names().get(0);
                 persons.append(String.join("\t", id.toString(), phn, "ACTIVE", name.given(), name.family(), dob, "f",
                         "female", nz(m.phone()), nz(m.addressLine()), nz(m.district()), nz(nicHash), "t",
-                        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")).append('\n');
+                        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", String.valueOf(Normaliser.VERSION))).append('\n');
                 names.append(id).append('\t').append(name.given()).append('\t').append(name.family())
                         .append("\t2026-01-01T00:00:00Z\n");
                 ids.append("PHN\t").append(phn).append('\t').append(id).append("\t2026-01-01T00:00:00Z\n");
@@ -109,7 +113,7 @@ final class BenchmarkLoader {
     private static void flush(CopyManager copy, StringBuilder persons, StringBuilder names, StringBuilder ids,
             StringBuilder keys) throws SQLException, IOException {
         copy.copyIn("COPY person (id, phn, status, given_names, family_name, birth_date, birth_date_estimated, sex,"
-                + " phone, address_line, address_district, nic_hash, test, created_at, updated_at) FROM STDIN",
+                + " phone, address_line, address_district, nic_hash, test, created_at, updated_at, key_version) FROM STDIN",
                 new StringReader(persons.toString()));
         copy.copyIn("COPY person_name (person_id, given_names, family_name, first_seen) FROM STDIN",
                 new StringReader(names.toString()));

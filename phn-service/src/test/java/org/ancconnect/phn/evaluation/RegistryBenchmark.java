@@ -30,7 +30,8 @@ import org.ancconnect.testsupport.tokens.TestInternalIssuer;
  */
 public final class RegistryBenchmark {
 
-    private static final String DB = "anc_phn_bench";
+    /** The benchmark's own database ({@code -Dbench.db}, default anc_phn_bench), dropped and reloaded when smaller. */
+    private static final String DB = System.getProperty("bench.db", "anc_phn_bench");
     private static final String NIC_KEY = "benchmark-nic-hash-key-0000000000000000";
     private static final int CLIENTS = 8;
 
