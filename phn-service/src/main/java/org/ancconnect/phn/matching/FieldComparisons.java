@@ -79,7 +79,8 @@ public final class FieldComparisons {
                     continue;
                 }
                 compared = true;
-                if (sameName(na.main(), nb.main())
+                if (na.main().equals(nb.main()) || Similarity.withinOneEdit(na.main(), nb.main())
+                        || na.mainPhonetic().equals(nb.mainPhonetic()) && Similarity.jaroWinkler(na.main(), nb.main()) >= 0.80
                         || sameName(na.main(), nb.family()) && sameName(na.family(), nb.main())
                         || na.fullGiven().size() == 1 && nb.fullGiven().stream().anyMatch(t -> sameName(t, na.main()))
                         || nb.fullGiven().size() == 1 && na.fullGiven().stream().anyMatch(t -> sameName(t, nb.main()))) {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param levels the agreement level of each field, by {@link Field#ordinal()}
  * @param givenNamesDistinct both sides carry a full given name and no pair of their name forms is the same name,
  *        a single slip of the pen, a transliteration variant, or a given/family swap of it: another woman's name,
- *        not a misspelling of hers ({@link FieldComparisons#givenNamesDistinct})
+ *        not a misspelling of hers ({@link FieldComparisons#givenNamesDistinct}); computed by the scorer only when
+ *        the birth dates agree exactly or day/month swapped (the only case a guard asks), false otherwise
  * @param houseNumbersDiffer both address lines carry a house number and the numbers differ: a street shared,
  *        not a dwelling ({@link FieldComparisons#houseNumbersDiffer})
  */

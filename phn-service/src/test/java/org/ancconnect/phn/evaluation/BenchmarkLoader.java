@@ -3,7 +3,6 @@ package org.ancconnect.phn.evaluation;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,10 +32,21 @@ final class BenchmarkLoader {
     private BenchmarkLoader() {
     }
 
+    /**
+     * A connection through the PostgreSQL driver itself: under {@code mvn exec:java} the test class path lives
+     * in a class loader {@code DriverManager} does not search ("No suitable driver").
+     */
+    static Connection connect(String jdbcUrl) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", "postgres");
+        props.setProperty("password", "");
+        return new org.postgresql.Driver().connect(jdbcUrl, props);
+    }
+
     /** Persons keyed by the running normaliser, -1 when the database does not exist yet, 0 when it is unusable. */
     static long count(String jdbcUrl) {
         // Persons keyed by another normaliser version do not count: the registry is reloaded.
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        try (Connection c = connect(jdbcUrl);
                 ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM person WHERE key_version = "
                         + Normaliser.VERSION)) {
             rs.next();
@@ -50,14 +60,14 @@ final class BenchmarkLoader {
 
     /** Drops the benchmark database; the first instance recreates it (Flyway) before the load. */
     static void drop(String db) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+        try (Connection c = connect("jdbc:postgresql://127.0.0.1:5432/postgres")) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
     }
 
     static void load(String jdbcUrl, List<LabelledRecord> records, String nicKey) throws SQLException, IOException {
         PhnFormat format = new PhnFormat(defaults());
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        try (Connection c = connect(jdbcUrl)) {
             // About 14 keys per person: maintaining the btrees and the foreign key row by row during COPY is
             // most of the load time; building them once afterwards, by sorting, is several times faster.
             c.createStatement().execute("ALTER TABLE match_key DROP CONSTRAINT match_key_person_id_fkey,"
