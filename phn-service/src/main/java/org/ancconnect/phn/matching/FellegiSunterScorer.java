@@ -51,6 +51,11 @@ public final class FellegiSunterScorer {
         }
         contributions.sort(Comparator.comparingDouble((MatchScore.Contribution c) -> -Math.abs(c.weight())));
         double logOdds = total + MatchParameters.log2(parameters.prior() / (1 - parameters.prior()));
-        return new MatchScore(1.0 / (1.0 + Math.pow(2, -logOdds)), total, logOdds, contributions, levels);
+        // The relation facts serve guards that look at pairs sharing a birth date or a dwelling: computed only
+        // for those, not for every candidate of a large block.
+        int dob = levels[Field.BIRTH_DATE.ordinal()];
+        return new MatchScore(1.0 / (1.0 + Math.pow(2, -logOdds)), total, logOdds, contributions, levels,
+                (dob == 1 || dob == 2) && FieldComparisons.givenNamesDistinct(a, b),
+                FieldComparisons.houseNumbersDiffer(a, b));
     }
 }

@@ -7,6 +7,13 @@ package org.ancconnect.phn.matching;
  */
 public final class FieldComparisons {
 
+    /**
+     * Version of the comparison semantics, part of a parameter set's version: parameters estimated under one
+     * version do not fit the levels of another. Version 2: a date estimated from an age only ever agrees as
+     * "estimated" (an estimated 1 January that happens to equal her real date is not an exact agreement).
+     */
+    public static final int VERSION = 2;
+
     private FieldComparisons() {
     }
 
@@ -54,6 +61,65 @@ public final class FieldComparisons {
         v[Field.POSTCODE.ordinal()] = oneEdit(a.postcode(), b.postcode());
         v[Field.OTHER_ID.ordinal()] = oneEdit(a.otherId(), b.otherId());
         return v;
+    }
+
+    /**
+     * Whether the given names are another woman's rather than a misspelling of hers: both sides carry a full
+     * given name, and no pair of their name forms has main (called) names that are equal, one edit apart
+     * (keyboard, OCR and typing slips), transliteration variants (same phonetic code after folding), a
+     * given/family swap, or a single-name form contained in the other's names. Twins and sisters share a
+     * birth date or a household and a family name, and their given names are alike ("Nimali", "Nimalika"):
+     * Jaro–Winkler rates such pairs as close as a typo, this test does not.
+     */
+    public static boolean givenNamesDistinct(Prepared a, Prepared b) {
+        boolean compared = false;
+        for (Prepared.PName na : a.names()) {
+            for (Prepared.PName nb : b.names()) {
+                if (na.main().isEmpty() || nb.main().isEmpty()) {
+                    continue;
+                }
+                compared = true;
+                if (na.main().equals(nb.main()) || Similarity.withinOneEdit(na.main(), nb.main())
+                        || na.mainPhonetic().equals(nb.mainPhonetic()) && Similarity.jaroWinkler(na.main(), nb.main()) >= 0.80
+                        || sameName(na.main(), nb.family()) && sameName(na.family(), nb.main())
+                        || na.fullGiven().size() == 1 && nb.fullGiven().stream().anyMatch(t -> sameName(t, na.main()))
+                        || nb.fullGiven().size() == 1 && na.fullGiven().stream().anyMatch(t -> sameName(t, nb.main()))) {
+                    return false;
+                }
+            }
+        }
+        return compared;
+    }
+
+    /** Equal, one edit apart, or the same phonetic code with some spelling agreement (folded names). */
+    static boolean sameName(String x, String y) {
+        if (x.isEmpty() || y.isEmpty()) {
+            return false;
+        }
+        return x.equals(y) || Similarity.withinOneEdit(x, y)
+                || Normaliser.phonetic(x).equals(Normaliser.phonetic(y)) && Similarity.jaroWinkler(x, y) >= 0.80;
+    }
+
+    /**
+     * Both address lines start with a house number (or carry a street number) and the numbers differ: the
+     * same street, another dwelling ("215 Station Road", "217 Station Road").
+     */
+    public static boolean houseNumbersDiffer(Prepared a, Prepared b) {
+        String x = houseNumber(a);
+        String y = houseNumber(b);
+        return !x.isEmpty() && !y.isEmpty() && !x.equals(y);
+    }
+
+    private static String houseNumber(Prepared p) {
+        if (!p.streetNumber().isEmpty()) {
+            return p.streetNumber();
+        }
+        String line = p.addressLine();
+        int end = 0;
+        while (end < line.length() && (Character.isDigit(line.charAt(end)) || line.charAt(end) == '/')) {
+            end++;
+        }
+        return end > 0 && (end == line.length() || line.charAt(end) == ' ') ? line.substring(0, end) : "";
     }
 
     /** Absolute difference of birth years, or -1 when either is unknown. */
@@ -122,6 +188,13 @@ public final class FieldComparisons {
         if (x.isEmpty() || y.isEmpty()) {
             return Field.MISSING;
         }
+        int gap = Math.abs(Integer.parseInt(x.substring(0, 4)) - Integer.parseInt(y.substring(0, 4)));
+        if (a.birthDateEstimated() || b.birthDateEstimated()) {
+            // An age stated as "about 30" turns into a date within a couple of years of the true one (often
+            // 1 January of a year): whatever digits it shares with a real date are chance, so it agrees only
+            // as an estimate, never as an exact, swapped or one-digit date.
+            return gap <= 3 ? 4 : 5;
+        }
         if (x.equals(y)) {
             return 1;
         }
@@ -132,12 +205,7 @@ public final class FieldComparisons {
         if (Similarity.withinOneEdit(x, y)) {
             return 3;
         }
-        int gap = Math.abs(Integer.parseInt(x.substring(0, 4)) - Integer.parseInt(y.substring(0, 4)));
-        // An age stated as "about 30" turns into a date within a couple of years of the true one; two real
-        // dates that differ in more than one digit are different dates, however close.
-        if ((a.birthDateEstimated() || b.birthDateEstimated()) && gap <= 3) {
-            return 4;
-        }
+        // Two real dates that differ in more than one digit are different dates, however close.
         return 5;
     }
 

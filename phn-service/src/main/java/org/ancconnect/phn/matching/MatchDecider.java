@@ -146,11 +146,15 @@ public final class MatchDecider {
         return (dob == 1 || dob == 2) && sameHousehold(s);
     }
 
-    /** A dwelling-level field (phone, address) agrees exactly or by one edit. */
+    /**
+     * A dwelling-level field (phone, address) agrees exactly or by one edit; an address line alike under
+     * another house number is the same street, not the same dwelling.
+     */
     private static boolean sameHousehold(MatchScore s) {
         for (Field f : MatchParameters.HOUSEHOLD) {
             int level = s.level(f);
-            if (level != Field.MISSING && level <= 2 && level < f.disagree()) {
+            if (level != Field.MISSING && level <= 2 && level < f.disagree()
+                    && !(s.houseNumbersDiffer() && (f == Field.ADDRESS_LINE || f == Field.ADDRESS_LINE2))) {
                 return true;
             }
         }
@@ -173,6 +177,12 @@ public final class MatchDecider {
         }
         if (household && s.level(Field.GIVEN_NAME) == Field.GIVEN_NAME.disagree()) {
             reasons.add("same household, another given name: another member of the household?");
+        } else if ((dob == 1 || dob == 2) && s.givenNamesDistinct()
+                && (household || s.level(Field.FAMILY_NAME) == 1 || s.level(Field.FAMILY_NAME) == 2)) {
+            // Twins share all of it but the given name, and twins' names are often alike (Nimali, Nimalika):
+            // only a given name that is hers, or a slip of the pen away, lets the rest of the evidence speak.
+            reasons.add("same birth date and " + (household ? "household" : "family name")
+                    + ", a given name that is not a misspelling of hers: a twin or sister?");
         }
         if (!household && dob == 4) {
             reasons.add("birth date estimated from an age, and no identifier, phone or address confirms her");

@@ -11,9 +11,21 @@ import java.util.List;
  * @param logOdds log2 posterior odds: the weight plus the prior log odds
  * @param contributions one entry per compared field, strongest evidence first
  * @param levels the agreement level of each field, by {@link Field#ordinal()}
+ * @param givenNamesDistinct both sides carry a full given name and no pair of their name forms is the same name,
+ *        a single slip of the pen, a transliteration variant, or a given/family swap of it: another woman's name,
+ *        not a misspelling of hers ({@link FieldComparisons#givenNamesDistinct}); computed by the scorer only when
+ *        the birth dates agree exactly or day/month swapped (the only case a guard asks), false otherwise
+ * @param houseNumbersDiffer both address lines carry a house number and the numbers differ: a street shared,
+ *        not a dwelling ({@link FieldComparisons#houseNumbersDiffer})
  */
 public record MatchScore(double probability, double weight, double logOdds, List<Contribution> contributions,
-        int[] levels) {
+        int[] levels, boolean givenNamesDistinct, boolean houseNumbersDiffer) {
+
+    /** A score without the relation facts (both false). */
+    public MatchScore(double probability, double weight, double logOdds, List<Contribution> contributions,
+            int[] levels) {
+        this(probability, weight, logOdds, contributions, levels, false, false);
+    }
 
     /**
      * What one field contributed.

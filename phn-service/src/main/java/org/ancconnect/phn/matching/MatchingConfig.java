@@ -52,10 +52,18 @@ public interface MatchingConfig {
     int candidatesPerKey();
 
     /** Classpath resource with the versioned m/u parameters (estimated by the evaluation harness). */
-    @WithDefault("matching/parameters-v2.json")
+    @WithDefault("matching/parameters-v3.json")
     String parameters();
 
     /** Interval between refreshes of the name frequencies used for term-frequency adjustment. */
     @WithDefault("5m")
     java.time.Duration termFrequencyRefresh();
+
+    /** Persons re-keyed per transaction by {@link RekeyJob}. */
+    @WithDefault("500")
+    int rekeyBatchSize();
+
+    /** How often {@link RekeyJob} looks for persons keyed by an older normaliser ({@code off} disables it). */
+    @WithDefault("10m")
+    String rekeyInterval();
 }

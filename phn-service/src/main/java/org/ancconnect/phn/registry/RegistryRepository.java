@@ -63,6 +63,16 @@ public class RegistryRepository {
                 .map(rows -> first(rows).map(RegistryRepository::toPerson));
     }
 
+    /** The persons {@code ids} and every person merged directly into one of them. */
+    public Uni<List<PersonRow>> personsAndMerged(SqlClient conn, List<UUID> ids) {
+        return conn.preparedQuery("SELECT " + PERSON_COLUMNS + " FROM person p WHERE p.id = ANY($1) OR p.merged_into = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+                    List<PersonRow> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(toPerson(r)));
+                    return out;
+                });
+    }
+
     /** The active person a person id resolves to, following merges. */
     public Uni<Optional<PersonRow>> survivor(SqlClient conn, UUID id) {
         return person(conn, id).chain(p -> p.isPresent() && !p.get().active() && p.get().mergedInto() != null
@@ -113,11 +123,12 @@ public class RegistryRepository {
         OffsetDateTime now = now();
         return conn.preparedQuery("INSERT INTO person (id, phn, status, given_names, family_name, birth_date,"
                 + " birth_date_estimated, sex, phone, address_line, address_city, address_district, address_postal_code,"
-                + " nic_hash, esignet_sub, facility, test, created_at, updated_at)"
-                + " VALUES ($1, $2, 'ACTIVE', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)")
+                + " nic_hash, esignet_sub, facility, test, created_at, updated_at, key_version)"
+                + " VALUES ($1, $2, 'ACTIVE', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)")
                 .execute(Tuple.from(new Object[] {p.id(), p.phn(), p.givenNames(), p.familyName(), p.birthDate(),
                         p.birthDateEstimated(), p.sex(), p.phone(), p.addressLine(), p.city(), p.district(),
-                        p.postalCode(), p.nicHash(), p.esignetSub(), p.facility(), test, now}))
+                        p.postalCode(), p.nicHash(), p.esignetSub(), p.facility(), test, now,
+                        (short) org.ancconnect.phn.matching.Normaliser.VERSION}))
                 .replaceWithVoid();
     }
 

@@ -3,7 +3,6 @@ package org.ancconnect.phn.evaluation;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,27 +32,42 @@ final class BenchmarkLoader {
     private BenchmarkLoader() {
     }
 
-    /** Persons in the registry, or -1 when the database or its schema does not exist yet. */
+    /**
+     * A connection through the PostgreSQL driver itself: under {@code mvn exec:java} the test class path lives
+     * in a class loader {@code DriverManager} does not search ("No suitable driver").
+     */
+    static Connection connect(String jdbcUrl) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", "postgres");
+        props.setProperty("password", "");
+        return new org.postgresql.Driver().connect(jdbcUrl, props);
+    }
+
+    /** Persons keyed by the running normaliser, -1 when the database does not exist yet, 0 when it is unusable. */
     static long count(String jdbcUrl) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM person")) {
+        // Persons keyed by another normaliser version do not count: the registry is reloaded.
+        try (Connection c = connect(jdbcUrl);
+                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM person WHERE key_version = "
+                        + Normaliser.VERSION)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            return -1;
+            // No database yet (the first instance creates it); any other failure (a schema before key versions):
+            // nothing usable, reload.
+            return "3D000".equals(e.getSQLState()) ? -1 : 0;
         }
     }
 
     /** Drops the benchmark database; the first instance recreates it (Flyway) before the load. */
     static void drop(String db) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+        try (Connection c = connect("jdbc:postgresql://127.0.0.1:5432/postgres")) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
     }
 
     static void load(String jdbcUrl, List<LabelledRecord> records, String nicKey) throws SQLException, IOException {
         PhnFormat format = new PhnFormat(defaults());
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        try (Connection c = connect(jdbcUrl)) {
             // About 14 keys per person: maintaining the btrees and the foreign key row by row during COPY is
             // most of the load time; building them once afterwards, by sorting, is several times faster.
             c.createStatement().execute("ALTER TABLE match_key DROP CONSTRAINT match_key_person_id_fkey,"
@@ -78,7 +92,7 @@ final class BenchmarkLoader {
                 MatchRecord.Name name = m.names().get(0);
                 persons.append(String.join("\t", id.toString(), phn, "ACTIVE", name.given(), name.family(), dob, "f",
                         "female", nz(m.phone()), nz(m.addressLine()), nz(m.district()), nz(nicHash), "t",
-                        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")).append('\n');
+                        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", String.valueOf(Normaliser.VERSION))).append('\n');
                 names.append(id).append('\t').append(name.given()).append('\t').append(name.family())
                         .append("\t2026-01-01T00:00:00Z\n");
                 ids.append("PHN\t").append(phn).append('\t').append(id).append("\t2026-01-01T00:00:00Z\n");
@@ -109,7 +123,7 @@ final class BenchmarkLoader {
     private static void flush(CopyManager copy, StringBuilder persons, StringBuilder names, StringBuilder ids,
             StringBuilder keys) throws SQLException, IOException {
         copy.copyIn("COPY person (id, phn, status, given_names, family_name, birth_date, birth_date_estimated, sex,"
-                + " phone, address_line, address_district, nic_hash, test, created_at, updated_at) FROM STDIN",
+                + " phone, address_line, address_district, nic_hash, test, created_at, updated_at, key_version) FROM STDIN",
                 new StringReader(persons.toString()));
         copy.copyIn("COPY person_name (person_id, given_names, family_name, first_seen) FROM STDIN",
                 new StringReader(names.toString()));

@@ -127,21 +127,33 @@ final class LinkageEvaluator {
         String[] clusterNic = new String[prepared.size()];
         long reviews = 0;
         Map<String, Long> reasons = new java.util.TreeMap<>();
+        boolean dump = Boolean.getBoolean("eval.falseMerges");
         for (int i = 0; i < prepared.size(); i++) {
             // A person is scored by her best-agreeing record, as the registry keeps every name ever seen.
             Map<Integer, MatchDecider.Candidate<Integer>> bestByCluster = new LinkedHashMap<>();
+            Map<Integer, Integer> bestRecord = new HashMap<>();
             for (int j : candidatesOf.getOrDefault(i, List.of())) {
                 MatchScore s = scorer.score(prepared.get(i), prepared.get(j), tf);
                 MatchDecider.Candidate<Integer> c = new MatchDecider.Candidate<>(cluster[j], s, false, nicDisagrees(s), identifierAgrees(s),
                         FieldComparisons.birthYearGap(prepared.get(i), prepared.get(j)));
-                bestByCluster.merge(cluster[j], c,
+                MatchDecider.Candidate<Integer> kept = bestByCluster.merge(cluster[j], c,
                         (x, y) -> x.score().logOdds() >= y.score().logOdds() ? x : y);
+                if (kept == c) {
+                    bestRecord.put(cluster[j], j);
+                }
             }
             String nic = prepared.get(i).otherId();
             List<MatchDecider.Candidate<Integer>> candidates = bestByCluster.values().stream()
                     .map(c -> otherIdIsNic ? withClusterNic(c, nic, clusterNic[c.key()]) : c).toList();
             MatchDecider.Decision<Integer> d = decider.decide(candidates);
             cluster[i] = d.outcome() == MatchDecider.Outcome.AUTO_LINK ? d.best().key() : i;
+            if (dump && d.outcome() == MatchDecider.Outcome.AUTO_LINK
+                    && !records.get(d.best().key()).entity().equals(records.get(i).entity())) {
+                int j = bestRecord.get(d.best().key());
+                System.out.printf("FALSE MERGE p=%.4f (%d candidates)%n  new:  %s %s%n  into: %s %s%n  %s%n",
+                        d.best().probability(), d.ranked().size(), records.get(i).entity(), records.get(i).record(),
+                        records.get(j).entity(), records.get(j).record(), d.best().candidate().score().contributions());
+            }
             if (clusterNic[cluster[i]] == null && !nic.isEmpty()) {
                 clusterNic[cluster[i]] = nic;
             }

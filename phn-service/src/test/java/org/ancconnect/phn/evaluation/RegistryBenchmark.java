@@ -30,7 +30,8 @@ import org.ancconnect.testsupport.tokens.TestInternalIssuer;
  */
 public final class RegistryBenchmark {
 
-    private static final String DB = "anc_phn_bench";
+    /** The benchmark's own database ({@code -Dbench.db}, default anc_phn_bench), dropped and reloaded when smaller. */
+    private static final String DB = System.getProperty("bench.db", "anc_phn_bench");
     private static final String NIC_KEY = "benchmark-nic-hash-key-0000000000000000";
     private static final int CLIENTS = 8;
 
@@ -152,8 +153,13 @@ public final class RegistryBenchmark {
                 int n = 0;
                 while (System.nanoTime() < deadline) {
                     int i = next.getAndIncrement();
-                    // Four in five registrations are repeat visits of registered mothers, one in five new.
-                    String body = i % 5 == 4 ? body(UUID.randomUUID().toString(), "New" + i, "Mother", "1999-09-09",
+                    // Four in five registrations are repeat visits of registered mothers, one in five a new mother:
+                    // a woman of her own (a made-up name, a birth date between 1980 and 2005), not one of a
+                    // growing crowd of namesakes sharing family name, birth date and district.
+                    String body = i % 5 == 4 ? body(UUID.randomUUID().toString(),
+                            org.ancconnect.phn.registration.RegistrationFixtures.uniqueName(),
+                            org.ancconnect.phn.registration.RegistrationFixtures.uniqueName(),
+                            java.time.LocalDate.of(1980, 1, 1).plusDays(Math.floorMod(i * 7919L, 9131)).toString(),
                             null, null, "Galle") : repeat(repeats.get(i % repeats.size()));
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(request(18182, token.get(), body),
@@ -223,14 +229,16 @@ public final class RegistryBenchmark {
             command.add("-XX:StartFlightRecording=filename=target/bench-" + port + ".jfr,settings=profile");
         }
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        // The module directory: Maven's exec:java runs in the directory Maven was started from.
+        File module = new File(System.getProperty("bench.basedir", "."));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(module);
         Map<String, String> env = pb.environment();
         env.put("PHN_HTTP_PORT", String.valueOf(port));
         env.put("PHN_DB_NAME", DB);
         env.put("ANC_INTERNAL_ISSUER", issuer);
         env.put("PHN_PERMUTATION_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddee01");
         env.put("PHN_NIC_HASH_KEY", NIC_KEY);
-        pb.redirectErrorStream(true).redirectOutput(new File("target/bench-" + port + ".log"));
+        pb.redirectErrorStream(true).redirectOutput(new File(module, "target/bench-" + port + ".log"));
         return pb.start();
     }
 

@@ -25,7 +25,8 @@ public final class SyntheticEvaluation {
     static MatchParameters train(int persons) {
         List<LabelledRecord> training = new SyntheticPopulation(TRAINING_SEED).generate(persons);
         MatchParameters estimated = new LinkageEvaluator(thresholds(), true).deduplicate("train", training).parameters();
-        return new MatchParameters("synthetic-lk-seed" + TRAINING_SEED + "-" + persons + "/normaliser-v" + org.ancconnect.phn.matching.Normaliser.VERSION,
+        return new MatchParameters("synthetic-lk-seed" + TRAINING_SEED + "-" + persons + "/normaliser-v" + org.ancconnect.phn.matching.Normaliser.VERSION
+                + "/comparisons-v" + org.ancconnect.phn.matching.FieldComparisons.VERSION,
                 estimated.prior(), estimated.m(), estimated.u());
     }
 

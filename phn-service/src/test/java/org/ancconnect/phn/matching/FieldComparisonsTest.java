@@ -50,6 +50,51 @@ class FieldComparisonsTest {
     }
 
     @Test
+    void anEstimatedDateNeverAgreesAsAnExactOrOneDigitDate() {
+        Prepared estimated = Normaliser.prepare(new MatchRecord(List.of(new MatchRecord.Name("Kumari", "Bandara")),
+                "19890101", true, "female", null, null, null, null, null, null, null, null));
+        assertThat(FieldComparisons.birthDate(estimated, Normaliser.prepare(NormaliserTest.record("Kumari", "Herath",
+                "19890101")))).isEqualTo(4);
+        assertThat(FieldComparisons.birthDate(estimated, Normaliser.prepare(NormaliserTest.record("Kumari", "Herath",
+                "19890201")))).isEqualTo(4);
+        assertThat(FieldComparisons.birthDate(estimated, Normaliser.prepare(NormaliserTest.record("Kumari", "Herath",
+                "19850201")))).isEqualTo(5);
+    }
+
+    @Test
+    void twinsNamesAreDistinctWhereTyposAndTransliterationsAreNot() {
+        assertThat(distinct("Nimali", "Perera", "Nimalika", "Perera")).isTrue();
+        assertThat(distinct("Thilini", "Peiris", "Thini", "Peiris")).isTrue();
+        assertThat(distinct("Kumari", "Kumara", "Malsha", "Kumara")).isTrue();
+        // one slip, a transliteration variant, GE initials, a swap, a single name of a two-name form
+        assertThat(distinct("Kumari", "Silva", "Kumair", "Silva")).isFalse();
+        assertThat(distinct("Tharushi", "Silva", "Tarushi", "Silva")).isFalse();
+        assertThat(distinct("Sheela", "Silva", "Shila", "Silva")).isFalse();
+        assertThat(distinct("W. M. Kumari", "Perera", "Wijesinghe Mudiyanselage Kumari", "Perera")).isFalse();
+        assertThat(distinct("Perera", "Kumari", "Kumari", "Perera")).isFalse();
+        assertThat(distinct("Fathima Rifka", "Mohamed", "Rifka", "Mohamed")).isFalse();
+        // nothing to compare
+        assertThat(distinct("K.", "Perera", "Kumari", "Perera")).isFalse();
+    }
+
+    @Test
+    void anotherHouseNumberIsAnotherDwelling() {
+        assertThat(FieldComparisons.houseNumbersDiffer(address("215 Station Road"), address("217 Station Road"))).isTrue();
+        assertThat(FieldComparisons.houseNumbersDiffer(address("241 Main Street"), address("241 Mai nStreet"))).isFalse();
+        assertThat(FieldComparisons.houseNumbersDiffer(address("Station Road"), address("217 Station Road"))).isFalse();
+    }
+
+    private static Prepared address(String line) {
+        return Normaliser.prepare(new MatchRecord(List.of(new MatchRecord.Name("Nimali", "Silva")), "19950412", false,
+                "female", null, null, line, null, null, null, null, null));
+    }
+
+    private static boolean distinct(String g1, String f1, String g2, String f2) {
+        return FieldComparisons.givenNamesDistinct(Normaliser.prepare(NormaliserTest.record(g1, f1, "19950412")),
+                Normaliser.prepare(NormaliserTest.record(g2, f2, "19950412")));
+    }
+
+    @Test
     void thePersonsMaidenNameIsUsedWhenItAgreesBetter() {
         Prepared person = Normaliser.prepare(new MatchRecord(List.of(new MatchRecord.Name("Nimali", "Jayasuriya"),
                 new MatchRecord.Name("Nimali", "Fernando")), "19950412", false, "female", null, null, null, null, null,

@@ -66,6 +66,27 @@ class MatchDeciderTest {
     }
 
     @Test
+    void aGivenNameBeyondATypoUnderTheSameBirthDateAndFamilyGoesToReview() {
+        int[] alike = levels(2, 1, Field.MISSING);
+        var twin = decider.decide(List.of(withFacts(scored("a", 20, alike, 0), true)));
+        assertThat(twin.outcome()).isEqualTo(MatchDecider.Outcome.REVIEW);
+        assertThat(twin.reasons()).singleElement().asString().contains("twin or sister");
+        // the same evidence with a given name that is a misspelling of hers links
+        assertThat(decider.decide(List.of(withFacts(scored("a", 20, alike, 0), false))).outcome())
+                .isEqualTo(MatchDecider.Outcome.AUTO_LINK);
+        // an agreeing identifier settles it
+        var c = withFacts(scored("a", 20, alike, 0), true);
+        assertThat(decider.decide(List.of(new MatchDecider.Candidate<>("a", c.score(), false, false, true, 0))).outcome())
+                .isEqualTo(MatchDecider.Outcome.AUTO_LINK);
+    }
+
+    private static MatchDecider.Candidate<String> withFacts(MatchDecider.Candidate<String> c, boolean distinctNames) {
+        MatchScore s = c.score();
+        return new MatchDecider.Candidate<>(c.key(), new MatchScore(s.probability(), s.weight(), s.logOdds(),
+                s.contributions(), s.levels(), distinctNames, false), false, false, false, c.birthYearGap());
+    }
+
+    @Test
     void aBirthYearGapIsOutweighedOnlyByRareNames() {
         int[] levels = levels(1, Field.BIRTH_DATE.disagree(), Field.MISSING);
         var common = decider.decide(List.of(scored("a", 20, levels, 30, 5)));
