@@ -12,6 +12,11 @@ public final class Await {
 
     /** Waits up to 90 s (a cold HAPI JPA server on the shared machine answers its first transactions slowly). */
     public static void until(Supplier<Boolean> condition, String what) {
+        until(condition, () -> what);
+    }
+
+    /** Waits up to 90 s; on time-out the message says what was awaited and what was last seen. */
+    public static void until(Supplier<Boolean> condition, Supplier<String> what) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             if (Boolean.TRUE.equals(condition.get())) {
@@ -24,6 +29,6 @@ public final class Await {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("timed out waiting for " + what);
+        throw new AssertionError("timed out after 90 s waiting for " + what.get());
     }
 }

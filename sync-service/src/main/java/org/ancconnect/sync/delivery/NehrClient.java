@@ -17,8 +17,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Talks to the NEHR. A transaction answered 200 means the server committed all of it; the answer is the
- * version ids it wrote. 409 (two deliveries racing to create the same resource), 429 and 5xx or network
- * failures are transient; 400/412/422 (invalid, ambiguous conditional match) are permanent. Every request
+ * version ids it wrote. 409 ({@link Conflict}: two deliveries racing to create the same resource, transient
+ * unless {@link IdentityConflicts} finds an identifier on another Patient), 429 and 5xx or network failures are
+ * transient; 400/412/422 (invalid, ambiguous conditional match) are permanent. Every request
  * is timed as {@code sync_fhir_request_seconds{operation, status}} (status "error" when none came back).
  */
 @ApplicationScoped
@@ -27,6 +28,13 @@ public class NehrClient {
     /** The NEHR refused the bundle for what it is: the reason is its OperationOutcome's diagnostics. */
     public static class Rejected extends RuntimeException {
         public Rejected(String message) {
+            super(message);
+        }
+    }
+
+    /** 409: the NEHR's unique-identifier rule refused a write (a create race, or an identifier on another Patient). */
+    public static class Conflict extends TransientFailure {
+        public Conflict(String message) {
             super(message);
         }
     }
@@ -137,7 +145,10 @@ public class NehrClient {
             return onOk.apply(r);
         }
         String body = r.hasEntity() ? r.readEntity(String.class) : "";
-        if (s == 409 || s == 429 || s >= 500) {
+        if (s == 409) {
+            throw new Conflict("NEHR answered 409: " + abbreviate(body));
+        }
+        if (s == 429 || s >= 500) {
             throw new TransientFailure("NEHR answered " + s + ": " + abbreviate(body));
         }
         throw new Rejected("NEHR rejected the request (" + s + "): " + abbreviate(body));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ancconnect.sync.SyncConfig;
 import org.ancconnect.sync.dhis2.Dhis2Client;
@@ -81,7 +82,7 @@ public class SyncWorker {
                         new TrackedEntityMapper.Source(info.zone(), info.systemId(), info.version(), namespace), users, previous);
                 BundleCheck.check(result.bundle());
                 mappingTimer.record(System.nanoTime() - mapStart, java.util.concurrent.TimeUnit.NANOSECONDS);
-                List<String> versions = result.bundle().path("entry").isEmpty() ? List.of() : nehr.transaction(result.bundle());
+                List<String> versions = result.bundle().path("entry").isEmpty() ? List.of() : commit(result.bundle(), phn);
                 Instant version = te.updatedAt();
                 log.synced(c, uid, program, version, result.keys(), versions, attempt + 1);
                 deliveryTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -91,6 +92,20 @@ public class SyncWorker {
             }
         } catch (SQLException e) {
             throw new TransientFailure("sync log unavailable: " + e.getMessage());
+        }
+    }
+
+    /** Posts the transaction; a 409 caused by an identifier already on another PHN's Patient is permanent, not a race. */
+    private List<String> commit(JsonNode bundle, String phn) {
+        try {
+            return nehr.transaction(bundle);
+        } catch (NehrClient.Conflict conflict) {
+            Optional<String> system = IdentityConflicts.find(bundle, TrackedEntityMapper.PHN_SYSTEM,
+                    phn == null ? Set.of() : Set.of(phn), nehr::patientByIdentifier);
+            if (system.isPresent()) {
+                throw new IdentityConflicts.IdentityConflict(system.get());
+            }
+            throw conflict;
         }
     }
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,6 +38,10 @@ public class ChangeDetector {
     private static final Logger LOG = Logger.getLogger(ChangeDetector.class);
     private static final DateTimeFormatter DHIS2 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
+    /** A completed run (CDI event): every DHIS2 change of the program up to {@code at} is published and confirmed. */
+    public record Completed(String program, Instant at) {
+    }
+
     /** What one run did. */
     public record Run(String program, int seen, int published, Instant watermark, boolean skipped) {
     }
@@ -49,9 +54,10 @@ public class ChangeDetector {
     private final SyncConfig config;
     private final ObjectMapper json;
     private final Counter publishedCounter;
+    private final Event<Completed> completed;
 
     public ChangeDetector(Dhis2Client dhis2, Broker broker, SyncLogRepository log, WatermarkRepository watermarks,
-            AgroalDataSource ds, SyncConfig config, ObjectMapper json, MeterRegistry registry) {
+            AgroalDataSource ds, SyncConfig config, ObjectMapper json, MeterRegistry registry, Event<Completed> completed) {
         this.dhis2 = dhis2;
         this.broker = broker;
         this.log = log;
@@ -60,6 +66,7 @@ public class ChangeDetector {
         this.config = config;
         this.json = json;
         this.publishedCounter = registry.counter("sync.detection.published");
+        this.completed = completed;
     }
 
     @Scheduled(every = "${sync.detection.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -140,7 +147,7 @@ public class ChangeDetector {
                 page = 1;
             }
         }
-        watermarks.advance(program, newest);
+        completed.fire(new Completed(program, watermarks.advance(program, newest)));
         return new Run(program, seen, published, newest, false);
     }
 

@@ -44,14 +44,20 @@ public class WatermarkRepository {
         }
     }
 
-    /** Moves the watermark forward only (a slow replica's older run never moves it back). */
-    public void advance(String program, Instant to) throws SQLException {
+    /**
+     * Moves the watermark forward only (a slow replica's older run never moves it back) and stamps the run as completed;
+     * answers that stamp (the database's clock, the one {@link #lastCompletedRun} reads back).
+     */
+    public Instant advance(String program, Instant to) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO watermark (program,"
                 + " updated_at, changed_at) VALUES (?,?,now()) ON CONFLICT (program) DO UPDATE SET"
-                + " updated_at = greatest(watermark.updated_at, excluded.updated_at), changed_at = now()")) {
+                + " updated_at = greatest(watermark.updated_at, excluded.updated_at), changed_at = now() RETURNING changed_at")) {
             ps.setString(1, program);
             ps.setTimestamp(2, Timestamp.from(to));
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.ancconnect.sync.mapping;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,6 +19,8 @@ final class BundleBuilder {
 
     private final Map<String, ObjectNode> entries = new LinkedHashMap<>();
     private final Set<String> keys = new LinkedHashSet<>();
+    /** fullUrls already computed for this bundle: shared resources are asked for once per event or observation. */
+    private final Map<String, String> fullUrls = new HashMap<>();
 
     /**
      * Adds a resource many tracked entities share (Organization, Location, Device, Practitioner) with a PUT
@@ -27,7 +30,7 @@ final class BundleBuilder {
     String putShared(ObjectNode resource, String system, String value) {
         String type = resource.get("resourceType").asText();
         String key = key(type, system, value);
-        String fullUrl = fullUrl(type, system, value);
+        String fullUrl = fullUrlOf(key);
         if (!entries.containsKey(key)) {
             if (!carries(resource, system, value)) {
                 throw new IllegalStateException(type + " added without its identifier " + system + "|" + value);
@@ -46,7 +49,7 @@ final class BundleBuilder {
     String put(ObjectNode resource, String system, String value) {
         String type = resource.get("resourceType").asText();
         String key = key(type, system, value);
-        String fullUrl = fullUrl(type, system, value);
+        String fullUrl = fullUrlOf(key);
         if (!entries.containsKey(key)) {
             if (!carries(resource, system, value)) {
                 // A conditional PUT whose resource lacks its own identifier is refused by the server (HAPI-0929).
@@ -72,6 +75,21 @@ final class BundleBuilder {
 
     boolean contains(String type, String system, String value) {
         return entries.containsKey(key(type, system, value));
+    }
+
+    /** The fullUrl of the resource with this business key if the bundle already has it, else null. */
+    String existing(String type, String system, String value) {
+        String key = key(type, system, value);
+        return entries.containsKey(key) ? fullUrlOf(key) : null;
+    }
+
+    private String fullUrlOf(String key) {
+        String fullUrl = fullUrls.get(key);
+        if (fullUrl == null) {
+            fullUrl = Fhir.fullUrl(key);
+            fullUrls.put(key, fullUrl);
+        }
+        return fullUrl;
     }
 
     /** A conditional DELETE of a resource produced by an earlier sync and not produced now. */

@@ -14,8 +14,9 @@ final class DeviceMapper {
     }
 
     static String registrationSystem(MappingContext ctx) {
-        if (ctx.bundle().contains("Device", SYSTEM_ID, ctx.systemId())) {
-            return BundleBuilder.fullUrl("Device", SYSTEM_ID, ctx.systemId());
+        String existing = ctx.bundle().existing("Device", SYSTEM_ID, ctx.systemId());
+        if (existing != null) {
+            return existing;
         }
         MappingFile.RegistrationSystem rs = ctx.mapping().file().registrationSystem();
         String owner = OrganizationMapper.organization(ctx, rs.ownerHin(), rs.ownerName());

@@ -11,8 +11,9 @@ final class LocationMapper {
     }
 
     static String location(MappingContext ctx, String id, String name, String organizationFullUrl) {
-        if (ctx.bundle().contains("Location", LOCATION, id)) {
-            return BundleBuilder.fullUrl("Location", LOCATION, id);
+        String existing = ctx.bundle().existing("Location", LOCATION, id);
+        if (existing != null) {
+            return existing;
         }
         ObjectNode loc = Fhir.resource("Location", "providers-location");
         loc.putArray("identifier").add(Fhir.identifier(Fhir.NEHR + "CodeSystem/cs-identifier-types", "PLOC",

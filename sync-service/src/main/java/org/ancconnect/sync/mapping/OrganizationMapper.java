@@ -20,8 +20,9 @@ final class OrganizationMapper {
     }
 
     static String organization(MappingContext ctx, String hin, String name) {
-        if (ctx.bundle().contains("Organization", HIN, hin)) {
-            return BundleBuilder.fullUrl("Organization", HIN, hin);
+        String existing = ctx.bundle().existing("Organization", HIN, hin);
+        if (existing != null) {
+            return existing;
         }
         ObjectNode org = Fhir.resource("Organization", "organization");
         org.putArray("identifier").add(Fhir.identifier("http://terminology.hl7.org/CodeSystem/v2-0203", "XX",

@@ -22,8 +22,9 @@ final class PractitionerMapper {
             throw new MappingException(field + ".updatedBy", "user '" + performer.username() + "' is unknown to DHIS2");
         }
         String system = ctx.system("user");
-        if (ctx.bundle().contains("Practitioner", system, user.uid())) {
-            return BundleBuilder.fullUrl("Practitioner", system, user.uid());
+        String existing = ctx.bundle().existing("Practitioner", system, user.uid());
+        if (existing != null) {
+            return existing;
         }
         if (blank(user.firstName()) || blank(user.surname())) {
             throw new MappingException(field + ".updatedBy", "user '" + user.username() + "' has no first name or surname");

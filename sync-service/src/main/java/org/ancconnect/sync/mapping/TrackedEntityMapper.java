@@ -22,6 +22,9 @@ public final class TrackedEntityMapper {
     public record Source(ZoneId zone, String systemId, String version, String identifierNamespace) {
     }
 
+    /** The identifier system of the PHN, the NEHR's key of every Patient. */
+    public static final String PHN_SYSTEM = PatientMapper.PHN;
+
     private static final Set<String> SCHEDULED = Set.of("SCHEDULE", "OVERDUE", "SKIPPED");
 
     private TrackedEntityMapper() {

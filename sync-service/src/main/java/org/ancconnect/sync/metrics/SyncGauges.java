@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ancconnect.sync.SyncConfig;
+import org.ancconnect.sync.detection.ChangeDetector;
 import org.ancconnect.sync.detection.WatermarkRepository;
 import org.ancconnect.sync.messaging.Broker;
 import org.jboss.logging.Logger;
@@ -57,15 +59,24 @@ public class SyncGauges {
         return at == null ? Double.NaN : Duration.between(at, Instant.now()).toMillis() / 1000.0;
     }
 
+    /** The lag of every program, from the shared watermark table (what the other replicas' runs completed too). */
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refresh() {
+    void refreshLag() {
         for (String program : programs) {
             try {
-                watermarks.lastCompletedRun(program).ifPresent(at -> lastRun.put(program, at));
+                watermarks.lastCompletedRun(program).ifPresent(at -> completed(program, at));
             } catch (SQLException e) {
                 LOG.debugf("Lag of %s not refreshed: %s", program, e.getMessage());
             }
         }
+    }
+
+    /**
+     * The dead-letter depths, on their own schedule: a broker call that hangs (a blocked connection, an RPC waiting
+     * for its time-out) must not hold the lag refresh, which SKIP would otherwise skip for as long as it hangs.
+     */
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshDepths() {
         for (String queue : List.of(broker.deadLetterQueue(), broker.patientEvents().deadQueue())) {
             try {
                 depths.put(queue, broker.depth(queue));
@@ -73,5 +84,14 @@ public class SyncGauges {
                 LOG.debugf("Depth of %s not refreshed: %s", queue, e.getMessage());
             }
         }
+    }
+
+    /** A run of this replica completed: the gauge follows at once, not at the next refresh. */
+    void onRun(@Observes ChangeDetector.Completed run) {
+        completed(run.program(), run.at());
+    }
+
+    private void completed(String program, Instant at) {
+        lastRun.merge(program, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 }

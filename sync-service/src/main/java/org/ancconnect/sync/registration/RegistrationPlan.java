@@ -19,7 +19,8 @@ import org.ancconnect.sync.mapping.ProgramMapping;
  * What a patient event writes to DHIS2: the tracked entity (the one already carrying the PHN, else a new
  * one) and its enrollment in the program, as one nested CREATE_AND_UPDATE import. Attributes are bound by
  * the program's mapping file (never by uids in code) and sent on the enrollment, where DHIS2 accepts every
- * program attribute. New uids are derived from the PHN (tracked entity) and the event id (enrollment), so
+ * program attribute; an optional value (phone, eSignet sub, address) the event no longer carries is sent with a
+ * null value, which is how DHIS2 deletes it. New uids are derived from the PHN (tracked entity) and the event id (enrollment), so
  * a retried or redelivered event writes the same objects again instead of new ones. Pure: no I/O.
  *
  * <p>Enrollment rule: {@code patient.registered} needs an ACTIVE enrollment (a new pregnancy is enrolled
@@ -67,6 +68,13 @@ public record RegistrationPlan(String trackedEntity, String enrollment, String o
         en.put("trackedEntity", te);
         ArrayNode values = en.putArray("attributes");
         attributes.forEach((uid, value) -> values.addObject().put("attribute", uid).put("value", value));
+        if (existing != null) {
+            // Events carry the whole person: an optional value the event no longer has was removed in phn-service. DHIS2
+            // deletes an attribute value sent with a null (or empty) value; only present values would never remove it.
+            for (String uid : removable(e, m)) {
+                values.addObject().put("attribute", uid).putNull("value");
+            }
+        }
         return new RegistrationPlan(te, enrollmentUid, orgUnit, existing == null, attributes, payload);
     }
 
@@ -102,6 +110,22 @@ public record RegistrationPlan(String trackedEntity, String enrollment, String o
         put(a, m, "esignetSub", e.esignetSub());
         put(a, m, "address", e.address());
         return a;
+    }
+
+    /** The optional attributes (phone, eSignet sub, address) the event has no value for. */
+    private static List<String> removable(PatientEvent e, ProgramMapping m) {
+        List<String> uids = new java.util.ArrayList<>();
+        Map<String, String> optional = new LinkedHashMap<>();
+        optional.put("phone", e.phone());
+        optional.put("esignetSub", e.esignetSub());
+        optional.put("address", e.address());
+        optional.forEach((field, value) -> {
+            ProgramMapping.AttributeRef ref = m.patient(field);
+            if (ref != null && value == null) {
+                uids.add(ref.uid());
+            }
+        });
+        return uids;
     }
 
     private static void put(Map<String, String> a, ProgramMapping m, String field, String value) {

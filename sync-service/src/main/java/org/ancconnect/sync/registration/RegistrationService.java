@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.ancconnect.sync.SyncConfig;
+import org.ancconnect.sync.delivery.IdentityConflicts;
 import org.ancconnect.sync.delivery.NehrClient;
 import org.ancconnect.sync.delivery.TransientFailure;
 import org.ancconnect.sync.dhis2.Dhis2Client;
@@ -121,7 +122,16 @@ public class RegistrationService {
                 nehr.patientByIdentifier(NehrPatients.PHN + "|" + retired)
                         .ifPresent(p -> NehrPatients.retire(bundle, p, retired, nehrBase));
             }
-            nehr.transaction(bundle);
+            try {
+                nehr.transaction(bundle);
+            } catch (NehrClient.Conflict conflict) {
+                // An identifier (eSignet sub, ...) already on another PHN's Patient is permanent; a create race is not.
+                Optional<String> system = IdentityConflicts.find(bundle, NehrPatients.PHN, phns(e), nehr::patientByIdentifier);
+                if (system.isPresent()) {
+                    throw new IdentityConflicts.IdentityConflict(system.get());
+                }
+                throw conflict;
+            }
         });
         status.nehrSynced(c, e.phn(), e.occurredAt());
         for (String retired : e.retiredPhns()) {
@@ -129,6 +139,12 @@ public class RegistrationService {
         }
         status.markApplied(c, e.id());
         return Outcome.APPLIED;
+    }
+
+    private static java.util.Set<String> phns(PatientEvent e) {
+        java.util.Set<String> phns = new java.util.HashSet<>(e.retiredPhns());
+        phns.add(e.phn());
+        return phns;
     }
 
     private static void stage(String system, Runnable work) {

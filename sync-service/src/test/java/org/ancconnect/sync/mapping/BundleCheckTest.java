@@ -1,5 +1,6 @@
 package org.ancconnect.sync.mapping;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,5 +53,34 @@ class BundleCheckTest {
                 "resource(Observation).subject.reference: points at");
         rejects(b -> ((ObjectNode) b.withArray("entry").get(0)).put("fullUrl", "urn:uuid:LK-PHN-123"), "Bundle.entry[0].fullUrl");
         rejects(b -> ((ObjectNode) b.withArray("entry").get(0)).remove("request"), "Bundle.entry[0].request");
+    }
+
+    @Test
+    void anElementDeepInArraysIsNamedWithItsIndexes() {
+        rejects(b -> ((ObjectNode) first(b, "Observation").withArray("performer").get(1)).put("reference",
+                "urn:uuid:00000000-0000-5000-8000-000000000000"), "resource(Observation).performer[1].reference: points at");
+        rejects(b -> ((ObjectNode) first(b, "Patient").withArray("extension").get(0)).with("valueReference").put("reference",
+                "urn:uuid:00000000-0000-5000-8000-000000000001"), "resource(Patient).extension[0].valueReference.reference");
+    }
+
+    @Test
+    void aDateTimeWithoutOffsetIsRecognisedInEveryPrecision() {
+        assertThat(BundleCheck.zoneless("2025-02-07T10:00")).isTrue();
+        assertThat(BundleCheck.zoneless("2025-02-07T10:00:00")).isTrue();
+        assertThat(BundleCheck.zoneless("2025-02-07T10:00:00.123")).isTrue();
+        assertThat(BundleCheck.zoneless("2025-02-07T10:00:00+05:30")).isFalse();
+        assertThat(BundleCheck.zoneless("2025-02-07T10:00:00.123Z")).isFalse();
+        assertThat(BundleCheck.zoneless("2025-02-07")).isFalse();
+        assertThat(BundleCheck.zoneless("2025-02-07T10:00:00.")).isFalse();
+        assertThat(BundleCheck.zoneless("Visit at 2025T10:00:00")).isFalse();
+    }
+
+    @Test
+    void onlyACanonicalUuidIsAFullUrl() {
+        assertThat(BundleCheck.isUrnUuid("urn:uuid:6b1f3f0e-5d2a-4c7e-9a51-2f4f8f0c1d3a")).isTrue();
+        assertThat(BundleCheck.isUrnUuid("urn:uuid:6B1F3F0E-5D2A-4C7E-9A51-2F4F8F0C1D3A")).isFalse();
+        assertThat(BundleCheck.isUrnUuid("urn:uuid:6b1f3f0e5d2a-4c7e-9a51-2f4f8f0c1d3a0")).isFalse();
+        assertThat(BundleCheck.isUrnUuid("urn:uuid:LK-PHN-123")).isFalse();
+        assertThat(BundleCheck.isUrnUuid("urn:oid:6b1f3f0e-5d2a-4c7e-9a51-2f4f8f0c1d3a")).isFalse();
     }
 }

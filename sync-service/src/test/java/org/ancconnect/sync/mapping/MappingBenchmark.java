@@ -23,9 +23,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Mapping alone, one thread: a recorded tracked entity with exactly 10 events (registration, 9 ANC
  * visits/referrals/scheduled) parsed from its JSON tree and mapped to a transaction bundle; and the two
- * ways of validating that bundle (the structural check the worker runs, HAPI's validator). Run:
- * {@code ./mvnw -f sync-service/pom.xml test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.ancconnect.sync.mapping.MappingBenchmark -Danc.shared.dir=$PWD/../shared}
+ * ways of validating that bundle (the structural check the worker runs, HAPI's validator). Run with the
+ * one-line command of the module README ("Benchmarks"); an argument selects benchmarks by name.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,8 +79,10 @@ public class MappingBenchmark {
         return NehrValidator.get().errors(bundleJson);
     }
 
+    /** Runs every benchmark of the class, or those whose name matches the first argument (e.g. {@code parseAndMap}). */
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(MappingBenchmark.class.getSimpleName())
+        String only = args.length > 0 ? "." + args[0] : "";
+        new Runner(new OptionsBuilder().include(MappingBenchmark.class.getSimpleName() + only)
                 .jvmArgsAppend("-Danc.shared.dir=" + System.getProperty("anc.shared.dir", "../../shared")).build()).run();
     }
 }

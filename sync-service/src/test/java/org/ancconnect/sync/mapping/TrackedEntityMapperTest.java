@@ -211,4 +211,25 @@ class TrackedEntityMapperTest {
         ObjectNode second = map(Fixtures.recorded("tracked-entity-2.42.json"), Set.of()).bundle();
         assertThat(first.findValuesAsText("fullUrl")).isEqualTo(second.findValuesAsText("fullUrl"));
     }
+
+    @Test
+    void timestampsKeepTheirOffsetOrTakeTheServersZone() {
+        ObjectNode node = Fhir.JSON.objectNode();
+        java.util.function.Function<String, java.time.Instant> read = v -> TrackedEntity.instant(node.put("t", v), "t", "x", Fixtures.COLOMBO);
+        assertThat(read.apply("2025-02-07T10:00:00.000")).isEqualTo(java.time.Instant.parse("2025-02-07T04:30:00Z"));
+        assertThat(read.apply("2025-02-07T10:00:00Z")).isEqualTo(java.time.Instant.parse("2025-02-07T10:00:00Z"));
+        assertThat(read.apply("2025-02-07T10:00:00.5+01:00")).isEqualTo(java.time.Instant.parse("2025-02-07T09:00:00.5Z"));
+        assertThat(read.apply("2025-02-07T10:00:00-03:00")).isEqualTo(java.time.Instant.parse("2025-02-07T13:00:00Z"));
+        assertThat(read.apply("2025-02-07")).isEqualTo(java.time.Instant.parse("2025-02-06T18:30:00Z"));
+        assertThatThrownBy(() -> read.apply("2025-02-07T10:00:00+5:30")).isInstanceOf(MappingException.class).hasMessageContaining("x.t");
+        assertThatThrownBy(() -> read.apply("yesterday")).isInstanceOf(MappingException.class).hasMessageContaining("x.t");
+    }
+
+    @Test
+    void aDataValueWithoutDataElementIsNamedByItsIndex() {
+        ObjectNode te = Fixtures.recorded("tracked-entity-2.42.json");
+        ((ObjectNode) te.get("enrollments").get(0).get("events").get(1).get("dataValues").get(0)).remove("dataElement");
+        assertThatThrownBy(() -> TrackedEntity.parse(te, Fixtures.COLOMBO)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("enrollments[0].events[1].dataValues[0].dataElement");
+    }
 }

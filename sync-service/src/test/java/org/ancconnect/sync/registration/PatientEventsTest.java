@@ -102,6 +102,16 @@ class PatientEventsTest {
         assertThat(findInDhis2(phn).getList("trackedEntities")).hasSize(1);
         Await.until(() -> patients(phn + "&telecom=+94 71 7654321") == 1, "phone updated in the NEHR");
         assertThat(patients(phn)).isEqualTo(1);
+
+        // The phone removed in phn-service: removed in DHIS2 too (not just left as it was), and in the NEHR.
+        ObjectNode removal = event("patient.updated", phn).put("occurredAt", Instant.now().plusSeconds(2).toString());
+        removal.remove("phone");
+        String removalId = UUID.randomUUID().toString();
+        publish(removal.put("eventId", removalId), removalId);
+        Await.until(() -> !attributes(findInDhis2(phn)).containsKey("gGAQeOr1Pgu"), "phone removed in DHIS2");
+        assertThat(attributes(findInDhis2(phn))).containsEntry("CJLJmmp8r9g", "sub-" + phn);
+        Await.until(() -> patients(phn + "&telecom=+94 71 7654321") == 0, "phone removed in the NEHR");
+        assertThat(patients(phn)).isEqualTo(1);
     }
 
     @Test
@@ -155,6 +165,52 @@ class PatientEventsTest {
             }
         }
         throw new AssertionError("the invalid event is not in the dead-letter queue");
+    }
+
+    @Test
+    void aSubAlreadyOnAnotherMothersPatientIsDeadLetteredAtOnceNamingTheSystem() throws Exception {
+        String first = phn();
+        String id = UUID.randomUUID().toString();
+        publish(event("patient.registered", first).put("eventId", id).put("occurredAt", Instant.now().toString()), id);
+        awaitNehr(first, "SYNCED");
+        // Another PHN claiming the first mother's eSignet sub: the NEHR's unique-identifier rule answers 409, which no
+        // retry can cure. It must reach the DLQ without climbing the retry tiers (5 s + 30 s + 120 s + 600 s).
+        String second = phn();
+        String stolen = "sub-" + first;
+        String conflictId = UUID.randomUUID().toString();
+        publish(event("patient.registered", second).put("esignetSub", stolen).put("eventId", conflictId)
+                .put("occurredAt", Instant.now().toString()), conflictId);
+        Await.until(() -> "FAILED".equals(status(second).getString("nehrStatus")), second + " FAILED in the NEHR stage");
+        String lastError = status(second).getString("lastError");
+        assertThat(lastError).contains("identity conflict").contains("esignet-sub").doesNotContain(stolen);
+        assertThat(patients(second)).isZero();
+        assertThat(patients(first)).isEqualTo(1);
+        Await.until(() -> deadLetter(conflictId).isPresent(), "the conflicting registration in the DLQ");
+    }
+
+    /** Takes the dead letter of this ce-id off the patient-events DLQ and answers its failure reason (checked for no value). */
+    private java.util.Optional<String> deadLetter(String ceId) {
+        try (Channel ch = broker.connection().createChannel()) {
+            GetResponse dead;
+            java.util.List<GetResponse> others = new java.util.ArrayList<>();
+            java.util.Optional<String> found = java.util.Optional.empty();
+            while ((dead = ch.basicGet(broker.patientEvents().deadQueue(), false)) != null) {
+                if (ceId.equals(String.valueOf(dead.getProps().getHeaders().get("ce-id")))) {
+                    String reason = String.valueOf(dead.getProps().getHeaders().get("x-failure-reason"));
+                    assertThat(reason).contains("identity conflict").contains("esignet-sub").doesNotContain("sub-TST");
+                    ch.basicAck(dead.getEnvelope().getDeliveryTag(), false);
+                    found = java.util.Optional.of(reason);
+                } else {
+                    others.add(dead);
+                }
+            }
+            for (GetResponse other : others) {
+                ch.basicNack(other.getEnvelope().getDeliveryTag(), false, true);
+            }
+            return found;
+        } catch (java.io.IOException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void publish(ObjectNode event, String ceId) throws Exception {

@@ -77,6 +77,34 @@ class RegistrationPlanTest {
     }
 
     @Test
+    void aValueRemovedInPhnServiceIsDeletedInDhis2() throws Exception {
+        JsonNode found = Fixtures.JSON.readTree("""
+                {"trackedEntity": "Xq1Existing", "orgUnit": "GYBZ1og9bk7", "attributes": [{"attribute": "gGAQeOr1Pgu", "value": "+94 77 1234567"}],
+                 "enrollments": [{"enrollment": "EnActive001", "program": "eozjj9UivfS", "orgUnit": "GYBZ1og9bk7", "status": "ACTIVE",
+                 "enrolledAt": "2025-12-01T08:00:00.000"}]}""");
+        ObjectNode noPhone = event("patient.updated", "LK01ABC1234", "Tnl7qgZh7zL");
+        noPhone.remove("phone");
+        RegistrationPlan plan = RegistrationPlan.of(parse(noPhone), Fixtures.mapping(), TET, List.of(found), Fixtures.COLOMBO);
+        JsonNode sent = plan.payload().at("/trackedEntities/0/enrollments/0/attributes");
+        List<JsonNode> phone = new java.util.ArrayList<>();
+        sent.forEach(a -> {
+            if ("gGAQeOr1Pgu".equals(a.path("attribute").asText())) {
+                phone.add(a);
+            }
+        });
+        assertThat(phone).as("the phone attribute, sent once, with a null value (DHIS2's delete)").hasSize(1);
+        assertThat(phone.get(0).has("value")).isTrue();
+        assertThat(phone.get(0).get("value").isNull()).isTrue();
+        assertThat(plan.attributes()).doesNotContainKey("gGAQeOr1Pgu");
+        assertThat(sent.findValuesAsText("attribute")).as("present values are still sent, each once")
+                .containsOnlyOnce("IrUmPkFMDU5", "CJLJmmp8r9g", "gGAQeOr1Pgu");
+
+        RegistrationPlan created = RegistrationPlan.of(parse(noPhone), Fixtures.mapping(), TET, List.of(), Fixtures.COLOMBO);
+        assertThat(created.payload().at("/trackedEntities/0/enrollments/0/attributes").findValuesAsText("attribute"))
+                .as("a new tracked entity has nothing to delete").doesNotContain("gGAQeOr1Pgu");
+    }
+
+    @Test
     void badEventsNameTheField() {
         assertThatThrownBy(() -> RegistrationPlan.of(parse(event("patient.registered", "LK01ABC1234", null)), Fixtures.mapping(), TET,
                 List.of(), Fixtures.COLOMBO)).isInstanceOf(MappingException.class).hasMessageStartingWith("facility:");
