@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,6 +41,7 @@ public class AuditBroker {
     private final AuditConfig config;
     private final String prefix;
     private final MeterRegistry meters;
+    private final Timer confirms;
     private final ConcurrentNavigableMap<Long, CompletableFuture<Void>> unconfirmed = new ConcurrentSkipListMap<>();
     private final Map<String, CompletableFuture<Void>> byMessageId = new ConcurrentHashMap<>();
     private Connection connection;
@@ -50,6 +52,8 @@ public class AuditBroker {
         this.config = config;
         this.prefix = config.queuePrefix().orElse("");
         this.meters = meters;
+        this.confirms = Timer.builder("portal.audit.publish").description("A view's AuditEvent from publish to the broker's confirm")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
     }
 
     public String exchange() {
@@ -78,6 +82,7 @@ public class AuditBroker {
      * timeout).
      */
     public CompletionStage<Void> publish(String id, byte[] json) {
+        Timer.Sample sample = Timer.start(meters);
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         long seq = -1;
         try {
@@ -95,6 +100,7 @@ public class AuditBroker {
         return confirmed.orTimeout(config.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS).handle((ok, failure) -> {
             byMessageId.remove(id);
             if (failure == null) {
+                sample.stop(confirms);
                 return null;
             }
             meters.counter("portal.audit.publish.failures").increment();

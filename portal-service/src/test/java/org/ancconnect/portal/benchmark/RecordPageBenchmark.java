@@ -94,7 +94,8 @@ public final class RecordPageBenchmark {
                 audited >= expected ? "" : "  ** MISSING AUDITS **");
         try {
             String metrics = new Browser().get(portal + "/q/metrics").body();
-            metrics.lines().filter(l -> l.startsWith("portal_audit_") || l.startsWith("portal_record_cache_") || l.startsWith("cache_gets_total{cache=\"portal"))
+            metrics.lines().filter(l -> l.startsWith("portal_audit_") || l.startsWith("cache_gets_total{cache=\"portal")
+                    || l.startsWith("portal_page_seconds") && l.contains("DoctorResource.patient"))
                     .filter(l -> !l.contains("_bucket")).forEach(l -> System.out.println("  " + l));
         } catch (RuntimeException e) {
             System.out.println("  (portal metrics not readable: " + e.getMessage() + ")");
