@@ -43,7 +43,7 @@ class GeneratedWorkloadsTest {
                     "PHN_NIC_HASH_KEY", "PHN_PERMUTATION_KEY"),
             "sync-service", Set.of("ANC_PG_USER", "ANC_PG_PASSWORD", "ANC_RABBITMQ_USER", "ANC_RABBITMQ_PASSWORD",
                     "SYNC_DHIS2_USERNAME", "SYNC_DHIS2_PASSWORD", "SYNC_WEBHOOK_TOKEN"),
-            "portal-service", Set.of());
+            "portal-service", Set.of("ANC_RABBITMQ_USER", "ANC_RABBITMQ_PASSWORD"));
 
     record Case(Rendered rendered, String service) {
         @Override

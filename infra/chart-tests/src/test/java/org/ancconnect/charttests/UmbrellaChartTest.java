@@ -80,7 +80,8 @@ class UmbrellaChartTest {
     void servicesCallEachOtherByInClusterNames(Rendered r) {
         Map<String, String> portal = r.find("ConfigMap", "portal-service-config", ConfigMap.class).orElseThrow().getData();
         assertThat(portal).containsEntry("PORTAL_PHN_URL", "http://phn-service.anc-connect.svc.cluster.local")
-                .containsEntry("ANC_INTERNAL_ISSUER", "http://identity-service.anc-connect.svc.cluster.local/internal");
+                .containsEntry("ANC_INTERNAL_ISSUER", "http://identity-service.anc-connect.svc.cluster.local/internal")
+                .as("the audit queue of record views").containsKeys("ANC_RABBITMQ_HOST", "ANC_RABBITMQ_PORT");
         Map<String, String> sync = r.find("ConfigMap", "sync-service-config", ConfigMap.class).orElseThrow().getData();
         assertThat(sync).containsKeys("ANC_PG_HOST", "ANC_RABBITMQ_HOST", "ANC_NEHR_BASE_URL", "SYNC_DHIS2_BASE_URL", "SYNC_DB_NAME");
     }

@@ -1,5 +1,9 @@
 package org.ancconnect.portal.nehr;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,6 +26,11 @@ import org.hl7.fhir.r4.model.Reference;
  * grant is a FHIR Consent (permit, time-limited by {@code provision.period}, actor the doctor, verified by the
  * mother through eSignet); a break-glass access is an AuditEvent (purpose BTG, the reason as its text) that opens
  * a window of the same kind. Checking both is one batch request.
+ *
+ * <p>A live decision (grant or break-glass window open) is kept for {@code portal.record.access-cache-ttl} with its own
+ * end: every request compares that end with the clock, so an expired grant is refused on the first request after
+ * its end, cached or not. A refusal is never kept (a grant made on another replica counts at once), and this portal's
+ * grant and break-glass writes forget the doctor's decision for that PHN.
  */
 @ApplicationScoped
 public class AccessGrants {
@@ -29,16 +38,38 @@ public class AccessGrants {
     /** Business identifier system of grants: the identity-service verification the grant came from. */
     public static final String GRANT_SYSTEM = "https://anc-connect.health.gov.lk/identifier/verification";
 
+    private record Key(String doctor, String phn, Duration window) {
+    }
+
     private final NehrClient nehr;
     private final NehrConfig config;
+    private final Cache<Key, Access> live;
 
-    AccessGrants(NehrClient nehr, NehrConfig config) {
+    AccessGrants(NehrClient nehr, NehrConfig config, RecordConfig cache, MeterRegistry meters) {
         this.nehr = nehr;
         this.config = config;
+        this.live = Caffeine.newBuilder().maximumSize(cache.accessCacheSize()).expireAfterWrite(cache.accessCacheTtl())
+                .recordStats().build();
+        CaffeineCacheMetrics.monitor(meters, live, "portal.access");
     }
 
     /** Her Patient, the doctor's current grant and break-glass window; {@code window} is how long a break-glass lasts. */
     public Uni<Access> check(Accessor doctor, String phn, Duration window, Instant now) {
+        Key key = new Key(doctor.subject(), phn, window);
+        Access cached = live.getIfPresent(key);
+        if (cached != null && cached.allowed(now)) {
+            return Uni.createFrom().item(cached);
+        }
+        return read(doctor, phn, window, now).invoke(a -> {
+            if (a.allowed(now)) {
+                live.put(key, a);
+            } else {
+                live.invalidate(key);
+            }
+        });
+    }
+
+    private Uni<Access> read(Accessor doctor, String phn, Duration window, Instant now) {
         String patient = "patient:Patient.identifier=" + Transactions.token(Systems.PHN, phn);
         String actor = Transactions.token(config.staffSystem(), doctor.subject());
         Bundle batch = Transactions.batch();
@@ -108,7 +139,7 @@ public class AccessGrants {
         p.addAction(concept("http://terminology.hl7.org/CodeSystem/consentaction", "access", "Access"));
         p.addPurpose(new Coding(Systems.ACT_REASON, Purpose.TREAT.name(), Purpose.TREAT.display()));
         Transactions.create(tx, c, "identifier=" + Transactions.token(GRANT_SYSTEM, verificationId));
-        return nehr.post(tx).replaceWith(until);
+        return nehr.post(tx).eventually(() -> forget(doctor, phn)).replaceWith(until);
     }
 
     /** Records a break-glass access with its mandatory reason; the window starts now. */
@@ -116,7 +147,11 @@ public class AccessGrants {
         Bundle tx = Transactions.transaction();
         Reference practitioner = new Reference(Transactions.practitioner(tx, doctor, config.staffSystem()));
         Transactions.create(tx, AuditEvents.breakGlass(doctor, practitioner, Transactions.patientByPhn(phn), reason, Date.from(now)), null);
-        return nehr.post(tx).replaceWithVoid();
+        return nehr.post(tx).eventually(() -> forget(doctor, phn)).replaceWithVoid();
+    }
+
+    private void forget(Accessor doctor, String phn) {
+        live.asMap().keySet().removeIf(k -> k.doctor().equals(doctor.subject()) && k.phn().equals(phn));
     }
 
     private static CodeableConcept concept(String system, String code, String display) {

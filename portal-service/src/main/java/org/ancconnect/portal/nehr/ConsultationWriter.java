@@ -36,16 +36,22 @@ public class ConsultationWriter {
     private final NehrClient nehr;
     private final NehrConfig config;
     private final ConsultationResources resources;
+    private final RecordCache records;
 
-    ConsultationWriter(NehrClient nehr, NehrConfig config) {
+    ConsultationWriter(NehrClient nehr, NehrConfig config, RecordCache records) {
         this.nehr = nehr;
+        this.records = records;
         this.config = config;
         this.resources = new ConsultationResources(config);
     }
 
-    /** Records it; answers the transaction response (the Encounter's location is in its entry). */
+    /**
+     * Records it; answers the transaction response (the Encounter's location is in its entry). Her cached record is
+     * forgotten when the NEHR answered (or failed: a timed-out transaction may still have committed), so the
+     * doctor's next view shows the consultation.
+     */
     public Uni<Bundle> record(Accessor doctor, String phn, Consultation c, Instant now, ZoneId zone) {
-        return nehr.post(bundle(doctor, phn, c, now, zone));
+        return nehr.post(bundle(doctor, phn, c, now, zone)).eventually(() -> records.invalidate(phn));
     }
 
     /** The transaction (public for validation in tests). */

@@ -7,8 +7,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The NEHR unreachable, too slow or refusing: the 503 page in the user's language. The log line names the request
- * and status only (the exception's message carries no record content by construction).
+ * The NEHR unreachable, too slow or refusing, or the audit broker unable to take a view's AuditEvent: the 503 page in
+ * the user's language. The log line names the request and status only (the exceptions' messages carry no record
+ * content by construction).
  */
 public class NehrExceptionMapper {
 
@@ -22,6 +23,12 @@ public class NehrExceptionMapper {
 
     @ServerExceptionMapper(priority = Priorities.USER - 600)
     public Response nehr(NehrException e) {
+        LOG.warn(e.getMessage());
+        return pages.response(503);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 600)
+    public Response audit(AuditUnavailableException e) {
         LOG.warn(e.getMessage());
         return pages.response(503);
     }

@@ -2,30 +2,36 @@ package org.ancconnect.portal.nehr;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * Reads a mother's record from the NEHR and leaves the audit trail. A view is ONE transaction: the AuditEvent is
- * written and the record read in the same request, so no record is ever shown without its AuditEvent; the
- * AuditEvent is written before any page is rendered, so a page that fails half way is still audited.
+ * Reads a mother's record and leaves the audit trail. A view takes her record from {@link RecordCache} (one NEHR
+ * search per PHN per cache period, not per view) and publishes the view's AuditEvent to the durable audit queue,
+ * waiting for the broker's confirm, before it answers: no page is rendered before its AuditEvent is durably stored,
+ * and when it cannot be ({@link AuditUnavailableException}) the record is not shown. {@link AuditRelay} moves the
+ * AuditEvents into the NEHR, where her access log reads them, within seconds.
  */
 @ApplicationScoped
 public class RecordService {
 
+    private final RecordCache records;
+    private final AuditBroker audit;
     private final NehrClient nehr;
     private final NehrConfig config;
     private final Clock clock;
 
-    RecordService(NehrClient nehr, NehrConfig config) {
+    RecordService(RecordCache records, AuditBroker audit, NehrClient nehr, NehrConfig config) {
+        this.records = records;
+        this.audit = audit;
         this.nehr = nehr;
         this.config = config;
         this.clock = Clock.systemUTC();
@@ -33,26 +39,24 @@ public class RecordService {
 
     /**
      * The record of the mother with this PHN, read by {@code accessor} for {@code purpose} (with the break-glass
-     * reason, if any); null when the NEHR has no Patient with this PHN, or no Practitioner for a staff reader who was
-     * never granted access (then nothing was audited: nothing was read).
+     * reason, if any); null when the NEHR has no Patient with this PHN (then nothing was audited: nothing was read).
+     * A staff reader's access must have been checked by the caller: the AuditEvent refers to the reader's
+     * Practitioner, which the grant, break-glass or consultation that allowed the view created.
      */
     public Uni<MotherRecord> view(Accessor accessor, String phn, Purpose purpose, String reason) {
-        Bundle tx = Transactions.transaction();
-        Reference patient = Transactions.patientByPhn(phn);
-        // A staff reader's Practitioner exists: the grant, break-glass or consultation that allowed this view created it.
-        // Referring to it conditionally (not creating it here) keeps record views free of write races: fifty concurrent
-        // views by one doctor would otherwise race fifty conditional creates of the same Practitioner.
+        return records.get(phn).chain(r -> r == null ? Uni.createFrom().<MotherRecord>nullItem()
+                : Uni.createFrom().completionStage(() -> publish(accessor, r, purpose, reason)).replaceWith(r));
+    }
+
+    private java.util.concurrent.CompletionStage<Void> publish(Accessor accessor, MotherRecord r, Purpose purpose, String reason) {
+        Reference patient = new Reference("Patient/" + r.patientId());
         Reference who = accessor.kind() == Accessor.Kind.STAFF
                 ? new Reference("Practitioner?identifier=" + Transactions.token(config.staffSystem(), accessor.subject()))
-                : Transactions.patientByPhn(phn);
-        Date now = Date.from(clock.instant());
-        Transactions.create(tx, AuditEvents.view(accessor, who, patient, purpose, reason, now), null);
-        Transactions.get(tx, RecordQuery.byPhn(phn));
-        return nehr.post(tx).map(response -> {
-            Bundle search = (Bundle) response.getEntry().getLast().getResource();
-            return RecordMapper.map(search, OffsetDateTime.now(clock));
-        }).onFailure(NehrException.class).recoverWithUni(f -> ((NehrException) f).status() == 404
-                ? Uni.createFrom().nullItem() : Uni.createFrom().failure(f));
+                : patient.copy();
+        AuditEvent ae = AuditEvents.view(accessor, who, patient, purpose, reason, Date.from(clock.instant()));
+        String id = UUID.randomUUID().toString();
+        ae.setId(id);
+        return audit.publish(id, NehrClient.FHIR.newJsonParser().encodeResourceToString(ae).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Who accessed her record and when, newest first (at most {@code limit} entries). */

@@ -25,14 +25,18 @@ import org.ancconnect.testsupport.suite.SuitePeople;
  * portals"): the suite and the packaged portal are started, a mother with {@code --visits} visits is seeded into the
  * NEHR with one transaction, doctors sign in through eSignet for real ({@code --sessions} sessions) and the mother
  * grants access by verifying with eSignet; then {@code --users} concurrent users load her record page (FHIR reads and
- * the AuditEvent write included) for {@code --seconds} after a warm-up. Prints p50/p95/p99/max, throughput, errors,
- * the portal's resident memory (peak while loaded) and {@code uptime}.
+ * the AuditEvent publish included) for {@code --seconds} after a warm-up. Prints p50/p95/p99/max, throughput, errors,
+ * the portal's resident memory (peak while loaded) and {@code uptime}; then waits for the audit relay to catch up and
+ * checks that the NEHR holds at least one AuditEvent per record page shown (printing how long the relay took).
  */
 public final class RecordPageBenchmark {
 
     private static final Pattern VOLUNTARY = Pattern.compile("name=\"claim\" value=\"([^\"]+)\"");
     private static final Pattern START = Pattern.compile("id=\"start-verification\" href=\"([^\"]+)\"");
     private static final Pattern SIGNED_IN = Pattern.compile(".*/(doctor|phm|admin|me)(/.*)?$");
+
+    /** Record pages served (setup, warm-up and measured): each must have its AuditEvent in the NEHR at the end. */
+    private static final AtomicInteger SHOWN = new AtomicInteger();
 
     private RecordPageBenchmark() {
     }
@@ -57,7 +61,9 @@ public final class RecordPageBenchmark {
             if (p.status() != 200 || !p.body().contains("details class=\"card\"")) {
                 throw new IllegalStateException("record page not shown after the grant: " + p.status());
             }
+            SHOWN.incrementAndGet();
         }
+        SHOWN.incrementAndGet(); // the record page the grant ended on
         System.out.printf("Seeded %d visits (%d measurements each); %d doctor sessions; grant by eSignet verification%n",
                 opt.get("visits"), 2 + opt.get("extra"), sessions.size());
 
@@ -70,7 +76,30 @@ public final class RecordPageBenchmark {
                 r.percentile(50), r.percentile(95), r.percentile(99), r.percentile(100));
         System.out.printf("portal RSS: %d MB before, peak %d MB under load (pid %d)%n", r.rssBefore / 1024, r.rssPeak / 1024, pid);
         System.out.println("uptime: " + new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).strip());
+        auditCheck(suite.fhirUrl(), phn, portal);
         System.exit(0);
+    }
+
+    /** Every page shown was audited: the relay's backlog drains into the NEHR; prints how long that took. */
+    private static void auditCheck(String fhirUrl, String phn, String portal) throws InterruptedException {
+        Instant start = Instant.now();
+        int expected = SHOWN.get();
+        int audited = NehrSeed.auditEvents(fhirUrl, phn);
+        while (audited < expected && Duration.between(start, Instant.now()).toSeconds() < 300) {
+            Thread.sleep(1000);
+            audited = NehrSeed.auditEvents(fhirUrl, phn);
+        }
+        System.out.printf("audit: %d AuditEvents in the NEHR for %d record pages shown; relay backlog drained %.1f s after the run%s%n",
+                audited, expected, Duration.between(start, Instant.now()).toMillis() / 1000.0,
+                audited >= expected ? "" : "  ** MISSING AUDITS **");
+        try {
+            String metrics = new Browser().get(portal + "/q/metrics").body();
+            metrics.lines().filter(l -> l.startsWith("portal_audit_") || l.startsWith("cache_gets_total{cache=\"portal")
+                    || l.startsWith("portal_page_seconds") && l.contains("DoctorResource.patient"))
+                    .filter(l -> !l.contains("_bucket")).forEach(l -> System.out.println("  " + l));
+        } catch (RuntimeException e) {
+            System.out.println("  (portal metrics not readable: " + e.getMessage() + ")");
+        }
     }
 
     /** A doctor session: the portal's sign-in through identity-service and the eSignet stand-in's pages. */
@@ -146,6 +175,8 @@ public final class RecordPageBenchmark {
                         long t = System.nanoTime() - t0;
                         if (p.status() != 200 || !p.body().contains("details class=\"card\"")) {
                             errors.incrementAndGet();
+                        } else {
+                            SHOWN.incrementAndGet();
                         }
                         latencies.add(t);
                     }
