@@ -189,6 +189,8 @@ public final class Suite {
             // Java's HTTP client (the system tests' browser) sends Secure cookies only over https; Chromium, which
             // the portal's own browser tests use, treats 127.0.0.1 as secure and needs no such exception.
             env.put("PORTAL_SESSION_SECURE_COOKIES", "false");
+            // The record views' audit queue, like every other suite queue, under the suite's own prefix.
+            env.put("PORTAL_AUDIT_QUEUE_PREFIX", EVENTS_PREFIX);
             portal = ServiceProcess.start(root, "portal-service", "portal-service", portalPort, withTracing(env), work);
             started.add(portal);
         }
