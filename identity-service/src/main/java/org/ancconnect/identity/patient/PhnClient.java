@@ -11,7 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Finds a patient's PHN by her eSignet {@code sub}: {@code GET {phn-url}/api/v1/persons?esignetSub=<sub>} with a
+ * Finds a patient's PHN by her eSignet {@code sub}: {@code GET {phn-url}/api/persons/by-esignet-sub?sub=<sub>} with a
  * service token (subject {@code identity-service}, role ADMIN), 3 s timeout, two retries on transport errors.
  * No item means she has no PHN yet (not an error); several items mean phn-service holds duplicates (refused, never guessed).
  */

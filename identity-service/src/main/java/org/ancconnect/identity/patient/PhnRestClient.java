@@ -12,10 +12,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** phn-service's person search, as far as identity-service uses it. */
 @RegisterRestClient(configKey = "phn")
-@Path("/api/v1/persons")
+@Path("/api/persons")
 interface PhnRestClient {
 
-    /** The assumed response: {@code {"items":[{"phn":"..."}]}}; other fields are ignored. */
+    /** The response: {@code {"items":[{"phn":"..."}]}}; other fields are ignored. */
     record PersonPage(List<PersonItem> items) {
     }
 
@@ -23,7 +23,9 @@ interface PhnRestClient {
     record PersonItem(String phn) {
     }
 
+    /** phn-service's exact look-up of the PHN registered for an eSignet subject (no item when there is none). */
     @GET
+    @Path("/by-esignet-sub")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<PersonPage> findByEsignetSub(@QueryParam("esignetSub") String esignetSub, @HeaderParam("Authorization") String authorization);
+    Uni<PersonPage> findByEsignetSub(@QueryParam("sub") String esignetSub, @HeaderParam("Authorization") String authorization);
 }

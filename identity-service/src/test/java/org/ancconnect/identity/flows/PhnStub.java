@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A local stand-in for phn-service's person search (phn-service is built concurrently), answering the contract
- * identity-service assumes: {@code GET /api/v1/persons?esignetSub=<sub>} with a bearer token, returning
- * {@code {"items":[{"phn":"..."}]}}. Records the last query and Authorization header for assertions.
+ * A local stand-in for phn-service's look-up by eSignet subject, answering its contract (phn-service's
+ * {@code PersonResource.byEsignetSubject}): {@code GET /api/persons/by-esignet-sub?sub=<sub>} with a bearer token,
+ * returning {@code {"items":[{"phn":"..."}]}}; any other path is a 404, as phn-service answers it. Records the last
+ * query and Authorization header for assertions.
  */
 public class PhnStub implements QuarkusTestResourceLifecycleManager {
 
@@ -31,10 +32,15 @@ public class PhnStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/api/v1/persons", exchange -> {
+        server.createContext("/", exchange -> {
+            if (!"/api/persons/by-esignet-sub".equals(exchange.getRequestURI().getPath())) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
             String query = exchange.getRequestURI().getRawQuery();
-            lastSub = query != null && query.startsWith("esignetSub=")
-                    ? URLDecoder.decode(query.substring("esignetSub=".length()), StandardCharsets.UTF_8) : null;
+            lastSub = query != null && query.startsWith("sub=")
+                    ? URLDecoder.decode(query.substring("sub=".length()), StandardCharsets.UTF_8) : null;
             lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
             String body = "{\"items\":[" + phns.stream().map(p -> "{\"phn\":\"" + p + "\",\"personId\":\"x\"}")
                     .collect(Collectors.joining(",")) + "],\"total\":" + phns.size() + "}";

@@ -69,6 +69,21 @@ public class PersonResource {
         return service.search(given, family, birthDate);
     }
 
+    /**
+     * {@code GET /api/persons/by-esignet-sub?sub=}: {@code {"items":[{"phn":...}]}} with the PHN registered for this
+     * eSignet subject, or no item. For identity-service's patient sign-in (its service token has role ADMIN).
+     */
+    @GET
+    @Path("/by-esignet-sub")
+    @RolesAllowed("ADMIN")
+    public Uni<SubjectPhns> byEsignetSubject(@QueryParam("sub") @NotBlank @Size(max = 255) String sub) {
+        return service.phnOfEsignetSubject(sub).map(SubjectPhns::new);
+    }
+
+    /** The answer of {@link #byEsignetSubject}: at most one item (an eSignet subject identifies one registry person). */
+    public record SubjectPhns(List<PersonService.SubjectPhn> items) {
+    }
+
     @GET
     @Path("/{phn}/history")
     @RolesAllowed({"PHM", "ADMIN"})

@@ -49,6 +49,18 @@ public class PersonService {
         }));
     }
 
+    /**
+     * The PHN of the person registered with this eSignet subject (the survivor's after a merge), for
+     * identity-service's patient sign-in: an exact identifier look-up, never a probabilistic match. Empty when no
+     * registration carried the subject.
+     */
+    public Uni<List<SubjectPhn>> phnOfEsignetSubject(String sub) {
+        return pool.withConnection(conn -> registry.personByIdentifier(conn, "ESIGNET_SUB", sub).chain(id -> id.isEmpty()
+                ? Uni.createFrom().item(List.<SubjectPhn>of())
+                : registry.survivor(conn, id.get()).map(p -> p.map(row -> List.of(new SubjectPhn(display(row.phn()))))
+                        .orElse(List.of()))));
+    }
+
     /** Field-by-field agreement between the record and claims (e.g. eSignet-verified), with the weights. */
     public Uni<ComparisonView> compare(String phn, ClaimsRequest claims) {
         return lookup(phn).map(person -> {
@@ -100,6 +112,10 @@ public class PersonService {
 
     /** Result of a comparison. */
     public record ComparisonView(PersonView person, double probability, List<MatchScore.Contribution> fields) {
+    }
+
+    /** The PHN bound to an eSignet subject (nothing else about her leaves the registry for a sign-in). */
+    public record SubjectPhn(String phn) {
     }
 
     /** One search result. */

@@ -96,4 +96,27 @@ class PersonLifecycleTest {
         given().auth().oauth2(token("PHM")).get("/api/persons/not-a-phn").then().statusCode(400)
                 .body("violations.field", hasItem("phn"));
     }
+
+    @Test
+    void anEsignetSubjectFindsItsPhnExactlyAndFollowsAMerge() {
+        String given = RegistrationFixtures.uniqueName();
+        String family = RegistrationFixtures.uniqueName();
+        String sub = "pairwise-" + UUID.randomUUID();
+        String verified = as("PHM", body(given, family, ",\"esignetSub\":\"" + sub + "\""), "/api/registrations").then()
+                .statusCode(201).extract().path("phn");
+        given().auth().oauth2(token("ADMIN")).queryParam("sub", sub).get("/api/persons/by-esignet-sub").then().statusCode(200)
+                .body("items.phn", org.hamcrest.Matchers.contains(verified));
+        // Same name and birth date but another subject: nothing (no probabilistic guess), and staff roles may not ask.
+        given().auth().oauth2(token("ADMIN")).queryParam("sub", "pairwise-" + UUID.randomUUID()).get("/api/persons/by-esignet-sub")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(token("PHM")).queryParam("sub", sub).get("/api/persons/by-esignet-sub").then().statusCode(403);
+        given().auth().oauth2(token("ADMIN")).get("/api/persons/by-esignet-sub").then().statusCode(400);
+
+        String survivor = as("PHM", body(given, family, ",\"decision\":{\"action\":\"NEW\"}"), "/api/registrations").then()
+                .statusCode(201).extract().path("phn");
+        as("ADMIN", "{\"duplicatePhn\":\"" + verified + "\",\"reason\":\"same woman\"}", "/api/persons/" + survivor + "/merge")
+                .then().statusCode(200);
+        given().auth().oauth2(token("ADMIN")).queryParam("sub", sub).get("/api/persons/by-esignet-sub").then().statusCode(200)
+                .body("items.phn", org.hamcrest.Matchers.contains(survivor));
+    }
 }

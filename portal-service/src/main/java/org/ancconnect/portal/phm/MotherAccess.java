@@ -42,7 +42,7 @@ public class MotherAccess {
         }
         SyncModels.Patient sync = null;
         try {
-            sync = syncClient.patient(midwife, person.phn());
+            sync = syncClient.patient(midwife, canonical(person.phn()));
         } catch (BackendException e) {
             if (e.status() == 403) {
                 throw new ForbiddenException();
@@ -56,5 +56,15 @@ public class MotherAccess {
             throw new ForbiddenException();
         }
         return new Mother(person, sync);
+    }
+
+    /**
+     * The PHN as sync-service knows it. phn-service's API answers the display form ({@code CMBT-P87ZFX-6}) but its
+     * patient events carry the canonical form ({@code CMBTP87ZFX6}), and sync-service keys its status on the event's;
+     * asking with the display form found nothing, so her enrolment never showed. A PHN is letters and digits only, so
+     * dropping every other character gives the canonical form whatever separator phn-service is configured with.
+     */
+    static String canonical(String phn) {
+        return phn.replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -10,7 +10,6 @@ import org.ancconnect.portal.browser.BrowserTestBase;
 import org.ancconnect.portal.browser.SuiteProfile;
 import org.ancconnect.portal.nehr.NehrSeed;
 import org.ancconnect.testsupport.suite.SuitePeople;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,7 +104,6 @@ class DoctorBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    @Disabled("not green yet (portal-service README, \"Browser tests\"): its last step signs a mother in, as PatientBrowserTest")
     void aMistypedPhnExplainsItselfAndAMotherCannotUseTheDoctorPortal() {
         signInStaff(suite().doctor());
         page.navigate("/doctor");

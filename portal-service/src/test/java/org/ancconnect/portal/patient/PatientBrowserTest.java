@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.ancconnect.portal.browser.BrowserTestBase;
 import org.ancconnect.portal.browser.SuiteProfile;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The mother's own portal in a real browser against the suite, for a mother the registry does not know yet. */
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 class PatientBrowserTest extends BrowserTestBase {
 
     @Test
-    @Disabled("not green yet (portal-service README, \"Browser tests\"): the mother's eSignet sign-in did not come back to the portal in Chromium")
     void aMotherWithoutAPhnGetsAClearPageInHerLanguageAndNoOneElsesRecord() {
         var sinhala = newContext("si-LK");
         var p = newPage(sinhala);
@@ -36,7 +34,6 @@ class PatientBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    @Disabled("not green yet (portal-service README, \"Browser tests\"): same suite run as the mother's sign-in test; not seen green")
     void staffCannotOpenAMothersOwnPortal() {
         signInStaff(suite().doctor());
         assertThat(page.navigate("/me").status()).isEqualTo(403);
