@@ -55,7 +55,7 @@ public class AccessGrants {
 
     /** Her Patient, the doctor's current grant and break-glass window; {@code window} is how long a break-glass lasts. */
     public Uni<Access> check(Accessor doctor, String phn, Duration window, Instant now) {
-        Key key = new Key(doctor.subject(), phn, window);
+        Key key = new Key(doctor.subject(), Systems.phnValue(phn), window);
         Access cached = live.getIfPresent(key);
         if (cached != null && cached.allowed(now)) {
             return Uni.createFrom().item(cached);
@@ -70,12 +70,12 @@ public class AccessGrants {
     }
 
     private Uni<Access> read(Accessor doctor, String phn, Duration window, Instant now) {
-        String patient = "patient:Patient.identifier=" + Transactions.token(Systems.PHN, phn);
+        String patient = "patient:Patient.identifier=" + Transactions.token(Systems.PHN, Systems.phnValue(phn));
         String actor = Transactions.token(config.staffSystem(), doctor.subject());
         Bundle batch = Transactions.batch();
-        Transactions.get(batch, "Patient?identifier=" + Transactions.token(Systems.PHN, phn));
+        Transactions.get(batch, "Patient?identifier=" + Transactions.token(Systems.PHN, Systems.phnValue(phn)));
         Transactions.get(batch, "Consent?" + patient + "&actor:Practitioner.identifier=" + actor + "&status=active&_sort=-date&_count=20");
-        Transactions.get(batch, "AuditEvent?entity:Patient.identifier=" + Transactions.token(Systems.PHN, phn)
+        Transactions.get(batch, "AuditEvent?entity:Patient.identifier=" + Transactions.token(Systems.PHN, Systems.phnValue(phn))
                 + "&agent:Practitioner.identifier=" + actor + "&subtype=" + Transactions.token(AuditEvents.SUBTYPES, AuditEvents.BREAK_GLASS)
                 + "&date=ge" + now.minus(window) + "&_sort=-date&_count=1");
         return nehr.post(batch).map(r -> access(r, window, now));
@@ -151,7 +151,7 @@ public class AccessGrants {
     }
 
     private void forget(Accessor doctor, String phn) {
-        live.asMap().keySet().removeIf(k -> k.doctor().equals(doctor.subject()) && k.phn().equals(phn));
+        live.asMap().keySet().removeIf(k -> k.doctor().equals(doctor.subject()) && k.phn().equals(Systems.phnValue(phn)));
     }
 
     private static CodeableConcept concept(String system, String code, String display) {

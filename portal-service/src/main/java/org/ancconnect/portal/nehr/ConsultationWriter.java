@@ -76,7 +76,7 @@ public class ConsultationWriter {
         enc.getPeriod().setStartElement(at.copy()).setEndElement(at.copy());
         enc.addLocation().setLocation(new Reference(location));
         enc.setServiceProvider(new Reference(organization));
-        Ids ids = new Ids(phn + "|" + doctor.subject() + "|" + c.key());
+        Ids ids = new Ids(Systems.phnValue(phn) + "|" + doctor.subject() + "|" + c.key());
         String encounter = Transactions.put(tx, enc, ids.of("encounter"));
 
         List<Reference> written = new ArrayList<>(List.of(new Reference(encounter)));

@@ -32,12 +32,12 @@ public class RecordCache {
 
     /** Her record (null when the NEHR has no Patient with this PHN). */
     public Uni<MotherRecord> get(String phn) {
-        return Uni.createFrom().completionStage(() -> records.get(phn, (key, executor) -> read(key).subscribeAsCompletionStage()));
+        return Uni.createFrom().completionStage(() -> records.get(Systems.phnValue(phn), (key, executor) -> read(key).subscribeAsCompletionStage()));
     }
 
     /** Forgets her record: the next view reads it again (after this portal wrote to it). */
     public void invalidate(String phn) {
-        records.synchronous().invalidate(phn);
+        records.synchronous().invalidate(Systems.phnValue(phn));
     }
 
     private Uni<MotherRecord> read(String phn) {

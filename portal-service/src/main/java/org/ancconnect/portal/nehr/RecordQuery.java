@@ -12,7 +12,7 @@ public final class RecordQuery {
     }
 
     public static String byPhn(String phn) {
-        return "Patient?identifier=" + Transactions.token(Systems.PHN, phn)
+        return "Patient?identifier=" + Transactions.token(Systems.PHN, Systems.phnValue(phn))
                 + "&_revinclude=Encounter:subject&_revinclude=Observation:subject&_revinclude=Condition:subject"
                 + "&_revinclude=MedicationStatement:subject&_revinclude=ServiceRequest:subject&_revinclude=Appointment:actor"
                 + "&_include:iterate=Encounter:participant";

@@ -61,7 +61,7 @@ public class RecordService {
 
     /** Who accessed her record and when, newest first (at most {@code limit} entries). */
     public Uni<List<AccessEntry>> accessLog(String phn, int limit) {
-        return nehr.search("AuditEvent?entity:Patient.identifier=" + Transactions.token(Systems.PHN, phn)
+        return nehr.search("AuditEvent?entity:Patient.identifier=" + Transactions.token(Systems.PHN, Systems.phnValue(phn))
                 + "&_sort=-date&_count=" + limit).map(b -> b.getEntry().stream()
                         .filter(e -> e.getResource() instanceof AuditEvent).map(e -> entry((AuditEvent) e.getResource())).toList());
     }

@@ -25,6 +25,15 @@ public final class Systems {
     private Systems() {
     }
 
+    /**
+     * The PHN as the NEHR holds it: sync-service writes phn-service's canonical form (no separators, upper case), while
+     * people and phn-service's API use the display form ({@code CMBT-P87ZFX-6}); every NEHR search and conditional
+     * reference by PHN goes through here so both forms find the same Patient.
+     */
+    public static String phnValue(String phn) {
+        return phn == null ? null : phn.replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** The NEHR IG's StructureDefinition URL of a profile. */
     public static String profile(String name) {
         return NEHR + "StructureDefinition/" + name;

@@ -54,7 +54,7 @@ public final class Transactions {
 
     /** A reference the NEHR resolves inside a transaction: the one Patient with this PHN. */
     public static Reference patientByPhn(String phn) {
-        return new Reference("Patient?identifier=" + token(Systems.PHN, phn));
+        return new Reference("Patient?identifier=" + token(Systems.PHN, Systems.phnValue(phn)));
     }
 
     /**

@@ -38,12 +38,28 @@ public final class RecordPageBenchmark {
     /** Record pages served (setup, warm-up and measured): each must have its AuditEvent in the NEHR at the end. */
     private static final AtomicInteger SHOWN = new AtomicInteger();
 
+    private static final String PORTAL_JVM_OPTIONS = "anc.suite.jvm-options.portal-service";
+
     private RecordPageBenchmark() {
+    }
+
+    /** The services' production JVM options, from the one place they are defined (quarkus-parent/pom.xml). */
+    static String productionJvmOptions() throws IOException {
+        String pom = Files.readString(org.ancconnect.testsupport.fhir.RepoRoot.find().resolve("quarkus-parent/pom.xml"));
+        java.util.regex.Matcher m = Pattern.compile("<image.jvm-options>([^<]+)</image.jvm-options>").matcher(pom);
+        if (!m.find()) {
+            throw new IllegalStateException("quarkus-parent/pom.xml has no <image.jvm-options>");
+        }
+        return m.group(1).trim();
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> opt = Options.parse(args, Map.of("visits", 40, "users", 50, "sessions", 5, "seconds", 30, "warmup", 10,
                 "extra", 6));
+        // The portal under test runs with the production JVM options (quarkus-parent's image.jvm-options, a 512Mi pod,
+        // C2), not the suite's C1-only test default; -Danc.suite.jvm-options.portal-service=... overrides them.
+        System.setProperty(PORTAL_JVM_OPTIONS, System.getProperty(PORTAL_JVM_OPTIONS, "-XX:MaxRAM=512m " + productionJvmOptions()));
+        System.out.println("portal JVM options: " + System.getProperty(PORTAL_JVM_OPTIONS));
         Suite suite = Suite.get();
         String portal = suite.startPortal();
         SuitePeople.Person mother = suite.mothers().getFirst();

@@ -34,7 +34,7 @@ class DoctorBrowserTest extends BrowserTestBase {
         check("doctor-grant");
         page.navigate("/doctor/patients/" + phn + "/consultation");
         assertThat(page.locator("h1")).hasText("Access to the record");
-        assertThat(NehrSeed.auditEvents(suite().fhirUrl(), phn)).as("nothing was read, nothing audited").isZero();
+        assertThat(NehrSeed.awaitAuditEvents(suite().fhirUrl(), phn, 0)).as("nothing was read, nothing audited").isZero();
     }
 
     @Test
@@ -60,11 +60,11 @@ class DoctorBrowserTest extends BrowserTestBase {
         assertThat(page.locator("section[aria-labelledby=bp-h] tbody tr")).hasCount(6);
         assertThat(page.locator("details.card")).hasCount(6);
         check("doctor-record-break-glass");
-        int afterFirstView = NehrSeed.auditEvents(suite().fhirUrl(), phn);
+        int afterFirstView = NehrSeed.awaitAuditEvents(suite().fhirUrl(), phn, 2);
         assertThat(afterFirstView).as("break-glass event + one view").isEqualTo(2);
 
         page.reload();
-        assertThat(NehrSeed.auditEvents(suite().fhirUrl(), phn)).isEqualTo(afterFirstView + 1);
+        assertThat(NehrSeed.awaitAuditEvents(suite().fhirUrl(), phn, afterFirstView + 1)).isEqualTo(afterFirstView + 1);
     }
 
     @Test

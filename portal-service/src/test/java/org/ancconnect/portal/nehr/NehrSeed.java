@@ -70,7 +70,7 @@ public final class NehrSeed {
             int extraPerVisit) {
         Bundle tx = Transactions.transaction();
         Patient p = new Patient();
-        p.addIdentifier().setSystem(Systems.PHN).setValue(phn);
+        p.addIdentifier().setSystem(Systems.PHN).setValue(Systems.phnValue(phn)); // as sync-service writes it
         if (esignetSub != null) {
             p.addIdentifier().setSystem(ESIGNET_SUB_SYSTEM).setValue(esignetSub);
         }
@@ -159,8 +159,38 @@ public final class NehrSeed {
     }
 
     /** How many AuditEvents name her (every record view and break-glass writes one). */
+    /**
+     * Her AuditEvents once the portal's audit relay has written at least {@code atLeast} of them (views are audited
+     * through a durable queue, so the NEHR has them seconds after the page) and the count has then stayed the same
+     * for two seconds, so an extra, wrong one would be counted too. Fails after 90 s.
+     */
+    public static int awaitAuditEvents(String baseUrl, String phn, int atLeast) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        int count = auditEvents(baseUrl, phn);
+        long stableSince = System.nanoTime();
+        while (true) {
+            if (count >= atLeast && System.nanoTime() - stableSince >= java.time.Duration.ofSeconds(2).toNanos()) {
+                return count;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the NEHR holds " + count + " AuditEvents for " + phn + " after 90 s, expected at least " + atLeast);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            int now = auditEvents(baseUrl, phn);
+            if (now != count) {
+                count = now;
+                stableSince = System.nanoTime();
+            }
+        }
+    }
+
     public static int auditEvents(String baseUrl, String phn) {
-        String body = get(baseUrl + "/AuditEvent?entity:Patient.identifier=" + Transactions.token(Systems.PHN, phn) + "&_summary=count");
+        String body = get(baseUrl + "/AuditEvent?entity:Patient.identifier=" + Transactions.token(Systems.PHN, Systems.phnValue(phn)) + "&_summary=count");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("No total in the NEHR's count answer");

@@ -36,7 +36,7 @@ class RecordServiceTest {
 
         MotherRecord r = records.view(doctor, phn, Purpose.TREAT, null).await().atMost(WAIT);
 
-        assertThat(r.demographics().phn()).isEqualTo(phn);
+        assertThat(r.demographics().phn()).as("the NEHR holds the canonical form; the doctor searched with the display form").isEqualTo(Systems.phnValue(phn));
         assertThat(r.demographics().name()).isEqualTo("Nimali Perera");
         assertThat(r.visits()).hasSize(3);
         assertThat(r.visits().getFirst().start()).isAfter(r.visits().getLast().start());

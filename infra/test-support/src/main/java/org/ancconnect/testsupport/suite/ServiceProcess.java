@@ -47,8 +47,10 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is not packaged: " + jar + " is missing; run ./mvnw -q install -DskipTests -f "
                     + module + "/pom.xml");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions(name));
+        command.addAll(List.of("-jar", jar.toString()));
         try {
             Path log = Files.createDirectories(logDir).resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -100,5 +102,15 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         ChildProcesses.stop(process, Duration.ofSeconds(15));
+    }
+
+    /**
+     * The service's JVM options: {@code -Danc.suite.jvm-options.<name>="..."} when given (a benchmark runs the service
+     * under test with the production options and C2), otherwise a small heap and C1 only (a test suite lives for
+     * minutes: start-up matters more than peak speed).
+     */
+    static List<String> jvmOptions(String name) {
+        String given = System.getProperty("anc.suite.jvm-options." + name, "").trim();
+        return given.isEmpty() ? List.of("-Xmx256m", "-XX:TieredStopAtLevel=1") : List.of(given.split("\\s+"));
     }
 }
