@@ -2,6 +2,7 @@ package org.ancconnect.portal.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.Engine;
@@ -10,34 +11,38 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import ca.uhn.fhir.context.FhirContext;
-import java.util.Date;
 import java.util.UUID;
 import org.ancconnect.portal.nehr.Access;
 import org.ancconnect.portal.nehr.Accessor;
 import org.ancconnect.portal.nehr.AuditEvents;
+import org.ancconnect.portal.nehr.BpChart;
+import org.ancconnect.portal.nehr.MotherRecord;
+import org.ancconnect.portal.nehr.NehrConfig;
 import org.ancconnect.portal.nehr.Purpose;
 import org.ancconnect.portal.nehr.Transactions;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Reference;
-import org.ancconnect.portal.nehr.BpChart;
-import org.ancconnect.portal.nehr.MotherRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * The doctor's record page rendered the way {@code DoctorResource.patient} renders it (template {@code doctor/record},
  * {@link BpChart#of}, the same data names), for a fixed 40-visit record of 8 findings each: a timing harness for
  * the portal's own CPU per view (no NEHR, no broker, no HTTP), and a guard that the page's HTML does not change when
- * that CPU is cut. {@code -Drender.iterations=N} times N renders on one thread (default 200) and prints ms/op.
+ * that CPU is cut. {@code -Drender.iterations=N} times N renders, and N of the view's AuditEvent built and encoded as
+ * {@code RecordService.publish} does, on one thread (default 200) and prints ms/op of each.
  */
 @QuarkusTest
 class RecordPageRenderTest {
@@ -47,6 +52,8 @@ class RecordPageRenderTest {
 
     @Inject
     Engine engine;
+    @Inject
+    NehrConfig nehr;
 
     @Test
     void rendersTheFortyVisitPageAndTimesIt() throws Exception {
@@ -58,7 +65,7 @@ class RecordPageRenderTest {
             String html = render(record, access);
             assertThat(html).contains("<svg").contains("120 mmHg").contains("Fundal height");
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8)));
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target/record-page.html"), html);
+            Files.writeString(Path.of("target/record-page.html"), html);
             System.out.println("record page: " + html.length() + " chars, sha256 " + sha);
             assertThat(sha).isEqualTo(GOLDEN);
 
@@ -88,9 +95,9 @@ class RecordPageRenderTest {
         }
     }
 
-    private static byte[] auditEvent(MotherRecord record) {
+    private byte[] auditEvent(MotherRecord record) {
         Reference patient = new Reference("Patient/" + record.patientId());
-        Reference who = new Reference("Practitioner?identifier=" + Transactions.token("https://anc-connect.health.gov.lk/staff", "doc-1"));
+        Reference who = new Reference("Practitioner?identifier=" + Transactions.token(nehr.staffSystem(), DOCTOR.subject()));
         AuditEvent ae = AuditEvents.view(DOCTOR, who, patient, Purpose.TREAT, null, new Date());
         ae.setId(UUID.randomUUID().toString());
         return FHIR.newJsonParser().encodeResourceToString(ae).getBytes(StandardCharsets.UTF_8);
@@ -129,7 +136,7 @@ class RecordPageRenderTest {
                     new MotherRecord.Finding("oedema", "Oedema", null, i % 4 == 0));
             visits.add(new MotherRecord.Visit("enc-" + i, at, "ANC visit", "Dr. Perera <" + i + ">", findings));
         }
-        java.util.Collections.reverse(visits);
+        Collections.reverse(visits);
         MotherRecord.Demographics who = new MotherRecord.Demographics("200012345678", "Kumari Silva", LocalDate.of(1996, 3, 14), "female",
                 "+94771234567", null);
         return new MotherRecord("pat-1", who, visits, bp,
