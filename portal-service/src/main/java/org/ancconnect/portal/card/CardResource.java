@@ -1,5 +1,6 @@
 package org.ancconnect.portal.card;
 
+import org.ancconnect.portal.nehr.Systems;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -79,7 +80,7 @@ public class CardResource {
 
     /** The mother whose card this is, after the access check. */
     private PhnModels.Person person(String requested) {
-        if (user.isPatient() && (user.phn() == null || !normalise(user.phn()).equals(normalise(requested)))) {
+        if (user.isPatient() && (user.phn() == null || !Systems.phnValue(user.phn()).equals(Systems.phnValue(requested)))) {
             throw new ForbiddenException();
         }
         try {
@@ -92,7 +93,4 @@ public class CardResource {
         }
     }
 
-    private static String normalise(String phnText) {
-        return phnText.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-    }
 }

@@ -26,9 +26,10 @@ public final class Systems {
     }
 
     /**
-     * The PHN as the NEHR holds it: sync-service writes phn-service's canonical form (no separators, upper case), while
-     * people and phn-service's API use the display form ({@code CMBT-P87ZFX-6}); every NEHR search and conditional
-     * reference by PHN goes through here so both forms find the same Patient.
+     * The PHN's canonical form (no separators, upper case), as phn-service's events carry it and sync-service keys and
+     * writes it (its status API, DHIS2, the NEHR), while
+     * people and phn-service's API use the display form ({@code CMBT-P87ZFX-6}); every comparison, look-up, NEHR search
+     * and conditional reference by PHN in the portal goes through here so both forms find the same mother.
      */
     public static String phnValue(String phn) {
         return phn == null ? null : phn.replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);

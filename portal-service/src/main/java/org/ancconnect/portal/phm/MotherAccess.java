@@ -1,5 +1,6 @@
 package org.ancconnect.portal.phm;
 
+import org.ancconnect.portal.nehr.Systems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -42,7 +43,7 @@ public class MotherAccess {
         }
         SyncModels.Patient sync = null;
         try {
-            sync = syncClient.patient(midwife, canonical(person.phn()));
+            sync = syncClient.patient(midwife, Systems.phnValue(person.phn()));
         } catch (BackendException e) {
             if (e.status() == 403) {
                 throw new ForbiddenException();
@@ -56,15 +57,5 @@ public class MotherAccess {
             throw new ForbiddenException();
         }
         return new Mother(person, sync);
-    }
-
-    /**
-     * The PHN as sync-service knows it. phn-service's API answers the display form ({@code CMBT-P87ZFX-6}) but its
-     * patient events carry the canonical form ({@code CMBTP87ZFX6}), and sync-service keys its status on the event's;
-     * asking with the display form found nothing, so her enrolment never showed. A PHN is letters and digits only, so
-     * dropping every other character gives the canonical form whatever separator phn-service is configured with.
-     */
-    static String canonical(String phn) {
-        return phn.replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
     }
 }
