@@ -64,9 +64,12 @@ public final class RegistryBenchmark {
             }
             instances.add(start(18183, issuer.issuer()));
             await(18183);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // HTTP/1.1 keep-alive, as the suite's services call each other: the JDK client's default h2c upgrade
+            // put every request on HTTP/2 (the instance logged a "Connection closed" exception per request).
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
             concurrency(http, token, trials);
-            latency(http, token, population, seconds);
+            latency(http, token, population, seconds, cpuMeter(jdbc, instances));
         } catch (Exception e) {
             e.printStackTrace();
             instances.forEach(Process::destroy);
@@ -139,9 +142,23 @@ public final class RegistryBenchmark {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private static void latency(HttpClient http, Tokens token, List<LabelledRecord> population, int seconds)
-            throws Exception {
+    /** The processes a registration costs CPU in: both instances, PostgreSQL, RabbitMQ and this load generator. */
+    private static ProcessCpu cpuMeter(String jdbc, List<Process> instances) throws Exception {
+        ProcessCpu cpu = new ProcessCpu().add("phn instance 18182 (under load)", List.of(instances.get(0).pid()))
+                .add("phn instance 18183 (no requests: relay, schedulers)", List.of(instances.get(1).pid()));
+        try (var c = BenchmarkLoader.connect(jdbc)) {
+            Map<String, List<Long>> pg = ProcessCpu.postgres(c, DB);
+            cpu.add("PostgreSQL backends of " + DB, pg.getOrDefault("backends", List.of()))
+                    .add("PostgreSQL WAL writer, checkpointer, bgwriter (whole server)", pg.getOrDefault("writers", List.of()));
+        }
+        return cpu.add("RabbitMQ (whole broker)", ProcessCpu.byCommand("beam.smp"))
+                .add("load generator and token issuer (this JVM)", List.of(ProcessHandle.current().pid()));
+    }
+
+    private static void latency(HttpClient http, Tokens token, List<LabelledRecord> population, int seconds,
+            ProcessCpu cpu) throws Exception {
         List<LabelledRecord> repeats = population.stream().filter(r -> !r.id().endsWith("-0")).toList();
+        Map<String, Long> cpuBefore = cpu.sample();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -178,11 +195,17 @@ public final class RegistryBenchmark {
                 all.add(v);
             }
         }
+        Map<String, Long> cpuAfter = cpu.sample();
         pool.shutdown();
         all.sort(Long::compare);
         System.out.printf("latency: %d registrations in %d s with 4 clients = %.1f registrations/s; p50 %.1f ms,"
                 + " p95 %.1f ms, p99 %.1f ms; %d error responses%n", all.size(), seconds, all.size() / (double) seconds,
                 pct(all, 0.50), pct(all, 0.95), pct(all, 0.99), failed.get());
+        // CPU per registration survives a shared machine where wall-clock latency does not.
+        Map<String, Double> perRegistration = ProcessCpu.perOperation(cpuBefore, cpuAfter, all.size());
+        System.out.println("CPU per registration (ms, from /proc/<pid>/stat):");
+        perRegistration.forEach((label, ms) -> System.out.printf("  %-62s %6.2f%n", label, ms));
+        System.out.printf("  %-62s %6.2f%n", "total", perRegistration.values().stream().mapToDouble(Double::doubleValue).sum());
         // The machine is shared: the load average says what else ran during the measurement.
         System.out.println("uptime: " + new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).trim());
     }
