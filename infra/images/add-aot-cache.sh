@@ -5,7 +5,9 @@
 #      requests a pod gets first and stops it; the JVM writes the cache as it exits. A cache is only valid for the
 #      JVM, class path and options that made it, which is why it is trained in the image and not on the builder;
 #   2. writes <output.tar>: the same image plus one last layer with /deployments/app.aot (root-owned, world-readable,
-#      the fixed timestamp Jib gives every file, so the same cache gives the same layer digest) and
+#      the fixed timestamp Jib gives every file, so the same cache gives the same layer digest; an uncompressed
+#      layer, as `docker save` writes them: gzip of the 85 MB cache took minutes on a loaded builder, and registries
+#      clients compress on push) and
 #      `-XX:AOTCache=/deployments/app.aot` appended to JDK_JAVA_OPTIONS;
 #   3. verifies <output.tar> with verify-image.sh, which also fails unless the JVM starts with the cache in use.
 # A chart that overrides JDK_JAVA_OPTIONS drops the cache (the JVM then starts as without one); one that changes
@@ -14,6 +16,8 @@
 #
 # Usage (as root): infra/images/add-aot-cache.sh <image.tar> <output.tar> [env-file] [host-dir:container-dir ...]
 #   env-file and mappings: as for verify-image.sh (what the service needs to start: keys, database, ...).
+# TRAINED_CACHE=<file>: a cache an earlier run trained on this same <image.tar> (printed by it) instead of training
+# again; step 3 still fails if it does not fit the image.
 set -euo pipefail
 
 IMAGE_TAR=${1:?usage: add-aot-cache.sh <image.tar> <output.tar> [env-file] [host-dir:container-dir ...]}
@@ -24,8 +28,13 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/anc-aot.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
-echo "== training in the image"
-AOT_CACHE_OUTPUT=$WORK/app.aot "$HERE/verify-image.sh" "$IMAGE_TAR" "$@"
+if [ -n "${TRAINED_CACHE:-}" ]; then
+  echo "== using $TRAINED_CACHE, trained on this image earlier"
+  cp "$TRAINED_CACHE" "$WORK/app.aot"
+else
+  echo "== training in the image"
+  AOT_CACHE_OUTPUT=$WORK/app.aot "$HERE/verify-image.sh" "$IMAGE_TAR" "$@"
+fi
 
 echo "== adding the cache as a layer"
 mkdir -p "$WORK/image" "$WORK/layer/deployments"
@@ -38,9 +47,8 @@ install -m 0644 "$WORK/app.aot" "$WORK/layer/deployments/app.aot"
 tar -C "$WORK/layer" --sort=name --owner=0 --group=0 --numeric-owner --mtime=@1 --format=posix \
   --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime -cf "$WORK/layer.tar" deployments/app.aot
 diff_id=sha256:$(sha256sum "$WORK/layer.tar" | cut -d' ' -f1)
-gzip -n -9 "$WORK/layer.tar"
-layer_name=$(sha256sum "$WORK/layer.tar.gz" | cut -d' ' -f1).tar.gz
-mv "$WORK/layer.tar.gz" "$WORK/image/$layer_name"
+layer_name=${diff_id#sha256:}.tar
+mv "$WORK/layer.tar" "$WORK/image/$layer_name"
 jq --arg diff "$diff_id" '
     .rootfs.diff_ids += [$diff]
     | .config.Env |= map(if startswith("JDK_JAVA_OPTIONS=") then . + " -XX:AOTCache=/deployments/app.aot" else . end)
