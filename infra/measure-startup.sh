@@ -123,7 +123,8 @@ train() {
   rm -f "$cache"
   start_service "$jar" "$port" "$log" -XX:AOTCacheOutput="$cache"
   await_live "$base"
-  if [ "$live" = "-" ]; then stop_service; training="training: $notes"; return; fi
+  # A JVM that failed to start still writes a cache as it exits: of a start-up that did not happen, so drop it.
+  if [ "$live" = "-" ]; then stop_service; rm -f "$cache"; training="training: $notes"; return; fi
   await_ready "$base"
   # The requests a pod gets first: probes, Prometheus scrapes, the OpenAPI document, and an unknown path (the
   # router's and security's refusal path). Readiness not reached (dependencies down) still trains the start-up.
@@ -167,10 +168,13 @@ for service in "${services[@]}"; do
       sleep "$IDLE_SECONDS"
       rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
       rss=$((rss_kb / 1024))
+      # File-backed part: clean pages of mapped files (the AOT cache, the JDK's modules and CDS archive), which the
+      # kernel can drop and re-read under memory pressure, unlike the anonymous rest (heap, metaspace, code, malloc).
+      rss_file=$(( $(awk '/^RssFile:/ {print $2}' "/proc/$pid/status") / 1024 ))
       verdict="ok"
       if [ "$live" -gt 1500 ] || [ "$rss" -gt 200 ]; then verdict="MISSED"; fi
       started=$(grep -o 'started in [0-9.]*s' "$log" | head -n1 || true)
-      notes="${notes:+$notes; }quarkus: ${started:-?}"
+      notes="${notes:+$notes; }rss file-backed ${rss_file} MB; quarkus: ${started:-?}"
     else
       ready="-"; rss="-"; verdict="-"
     fi
