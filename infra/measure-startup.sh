@@ -84,6 +84,11 @@ trap stop_service EXIT
 start_service() {
   local jar=$1 port=$2 log=$3
   shift 3
+  # Anything else answering on the port would be measured instead of this JVM.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is already in use: set BASE_PORT to a free range" >&2
+    exit 1
+  fi
   start=$(now_ns)
   # shellcheck disable=SC2086 # JVM_OPTS is a word list
   "$JAVA" $JVM_OPTS "$@" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$log" 2>&1 &
