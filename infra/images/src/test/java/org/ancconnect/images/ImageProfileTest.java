@@ -75,7 +75,7 @@ class ImageProfileTest {
     }
 
     @Test
-    void imageRunsTheQuarkusFastJarAsNonRootUser() {
+    void imageRunsTheQuarkusAppAsNonRootUser() {
         Element container = child(configuration(), "container");
         assertThat(texts(child(container, "entrypoint"), "arg"))
                 .containsExactly("java", "-jar", "/deployments/quarkus-run.jar");
@@ -90,13 +90,23 @@ class ImageProfileTest {
         assertThat(text(child(path, "from"))).isEqualTo("${project.build.directory}/quarkus-app");
         assertThat(text(child(path, "into"))).isEqualTo("/deployments");
 
-        // Jib's Maven plugin always adds the project's classes and jars under /app; the fast-jar already has them.
+        // Jib's Maven plugin always adds the project's classes and jars under /app; quarkus-app already has them.
         List<Element> filters = children(child(child(child(child(configuration(), "pluginExtensions"),
                 "pluginExtension"), "configuration"), "filters"), "filter");
         assertThat(filters).anySatisfy(f -> {
             assertThat(text(child(f, "glob"))).isEqualTo("/app/**");
             assertThat(child(f, "toLayer")).as("deleted, not moved").isNull();
         });
+    }
+
+    @Test
+    void applicationClassesAreWhereAJdkAotCacheCanHoldThem() {
+        // A JDK AOT cache holds only classes of the JVM's built-in loaders: the aot-jar puts the whole application on
+        // the class path, the fast-jar would load it through Quarkus's own class loader, outside any cache.
+        assertThat(properties(child(project, "properties"))).containsEntry("quarkus.package.jar.type", "aot-jar");
+        // The cache is per image (add-aot-cache.sh appends the option with the layer); an option naming a cache here
+        // would point every image without one at a missing file, and the JVM would then start without any CDS.
+        assertThat(jvmOptions()).doesNotContain("AOTCache");
     }
 
     @Test
@@ -139,7 +149,8 @@ class ImageProfileTest {
 
     @Test
     void imageScriptsParse() throws Exception {
-        for (String script : List.of("images/build-base.sh", "images/verify-image.sh", "measure-startup.sh")) {
+        for (String script : List.of("images/build-base.sh", "images/verify-image.sh", "images/add-aot-cache.sh",
+                "measure-startup.sh")) {
             Path file = infraDir.resolve(script);
             assertThat(Files.isExecutable(file)).as(script + " executable").isTrue();
             run(List.of("bash", "-n", file.toString()), Map.of());
