@@ -67,6 +67,22 @@ public interface AuditConfig {
         @WithDefault("1s,5s,30s")
         List<Duration> retryDelays();
 
+        /**
+         * A replica publishing more record views a second than this is busy: its relay holds the NEHR writes back (the
+         * AuditEvents are durable in the queue already) so the pages get the CPU, at most for {@link #maxDeferral()}.
+         * 0 relays at once, always. 50 a second is the issue's 50 doctors each opening a record page a second, a load
+         * at which relaying ~100 events per NEHR transaction competed with the pages for the same cores (README).
+         */
+        @WithDefault("50")
+        int busyViewsPerSecond();
+
+        /**
+         * The longest an AuditEvent waits for a quiet moment: once the oldest of a batch is this old the batch is
+         * relayed however busy the replica is, so her access log is at most this (plus the NEHR write) behind.
+         */
+        @WithDefault("60s")
+        Duration maxDeferral();
+
         /** How often the queue depths (metrics) are read from the broker. */
         @WithDefault("5s")
         Duration depthInterval();
