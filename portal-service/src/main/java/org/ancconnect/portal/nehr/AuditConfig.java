@@ -70,10 +70,12 @@ public interface AuditConfig {
         /**
          * A replica publishing more record views a second than this is busy: its relay holds the NEHR writes back (the
          * AuditEvents are durable in the queue already) so the pages get the CPU, at most for {@link #maxDeferral()}.
-         * 0 relays at once, always. 50 a second is the issue's 50 doctors each opening a record page a second, a load
-         * at which relaying ~100 events per NEHR transaction competed with the pages for the same cores (README).
+         * 0 relays at once, always. Why 20: relaying one view cost ~6 ms of CPU on the NEHR side (HAPI 4.5 ms +
+         * PostgreSQL 1.6 ms, README "Benchmark"), so from 20 views a second on the writes would take over a tenth of a
+         * core, which the pages should get first; 50 (the issue's load) was too high a bar on a loaded machine, where
+         * the pages ran at 32 a second and the relay competed with them.
          */
-        @WithDefault("50")
+        @WithDefault("20")
         int busyViewsPerSecond();
 
         /**
