@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
  * (unacked, so still durable in the queue) for at most {@code relay.max-deferral}: the writes wait for CPU the pages
  * leave free, and her access log is at most that late.
  *
- * <p>Metrics: {@code portal.audit.relay.lag} (view to NEHR commit), {@code portal.audit.relayed},
+ * <p>Metrics: {@code portal.audit.relay.lag} (view to NEHR commit), {@code portal.audit.relay.hold} (each hold),
+ * {@code portal.audit.relayed},
  * {@code portal.audit.relay.failures{kind}}, {@code portal.audit.dead-lettered}, {@code portal.audit.queue.depth}
  * (work + retry queues) and {@code portal.audit.dlq.depth}.
  */
@@ -62,6 +63,7 @@ public class AuditRelay {
     private final NehrConfig nehrConfig;
     private final MeterRegistry meters;
     private final Timer lag;
+    private final Timer holds;
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong deadDepth = new AtomicLong();
     private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
@@ -81,6 +83,8 @@ public class AuditRelay {
         this.meters = meters;
         this.lag = Timer.builder("portal.audit.relay.lag").description("From a record view to its AuditEvent committed in the NEHR")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+        this.holds = Timer.builder("portal.audit.relay.hold").description("Each time the relay held a batch back while the replica was busy")
+                .register(meters);
         meters.gauge("portal.audit.queue.depth", depth);
         meters.gauge("portal.audit.dlq.depth", deadDepth);
     }
@@ -144,8 +148,14 @@ public class AuditRelay {
     private void holdWhileBusy(Message first) throws InterruptedException {
         AuditConfig.Relay config = broker.config().relay();
         Instant viewed = viewedAt(first.delivery().getProperties());
+        long start = System.nanoTime();
+        boolean held = false;
         while (running && hold(viewsPerSecond(), config.busyViewsPerSecond(), viewed, config.maxDeferral(), Instant.now())) {
+            held = true;
             Thread.sleep(BUSY_CHECK.toMillis());
+        }
+        if (held) {
+            holds.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
