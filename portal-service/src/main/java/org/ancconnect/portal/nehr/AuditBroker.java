@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +45,7 @@ public class AuditBroker {
     private final Timer confirms;
     private final ConcurrentNavigableMap<Long, CompletableFuture<Void>> unconfirmed = new ConcurrentSkipListMap<>();
     private final Map<String, CompletableFuture<Void>> byMessageId = new ConcurrentHashMap<>();
+    private final AtomicLong published = new AtomicLong();
     private Connection connection;
     private Channel channel;
     private Instant nextAttempt = Instant.EPOCH;
@@ -76,6 +78,11 @@ public class AuditBroker {
         return config;
     }
 
+    /** AuditEvents published by this replica since it started (the relay's measure of how busy it is). */
+    long published() {
+        return published.get();
+    }
+
     /**
      * Publishes one AuditEvent (FHIR JSON, {@code id} = its client-assigned id, also the message id); completes when
      * the broker confirmed it is stored, fails with {@link AuditUnavailableException} otherwise (within the confirm
@@ -83,6 +90,7 @@ public class AuditBroker {
      */
     public CompletionStage<Void> publish(String id, byte[] json) {
         Timer.Sample sample = Timer.start(meters);
+        published.incrementAndGet();
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         long seq = -1;
         try {

@@ -67,6 +67,24 @@ public interface AuditConfig {
         @WithDefault("1s,5s,30s")
         List<Duration> retryDelays();
 
+        /**
+         * A replica publishing more record views a second than this is busy: its relay holds the NEHR writes back (the
+         * AuditEvents are durable in the queue already) so the pages get the CPU, at most for {@link #maxDeferral()}.
+         * 0 relays at once, always. Why 20: relaying one view cost ~6 ms of CPU on the NEHR side (HAPI 4.5 ms +
+         * PostgreSQL 1.6 ms, README "Benchmark"), so from 20 views a second on the writes would take over a tenth of a
+         * core, which the pages should get first; 50 (the issue's load) was too high a bar on a loaded machine, where
+         * the pages ran at 32 a second and the relay competed with them.
+         */
+        @WithDefault("20")
+        int busyViewsPerSecond();
+
+        /**
+         * The longest an AuditEvent waits for a quiet moment: once the oldest of a batch is this old the batch is
+         * relayed however busy the replica is, so her access log is at most this (plus the NEHR write) behind.
+         */
+        @WithDefault("60s")
+        Duration maxDeferral();
+
         /** How often the queue depths (metrics) are read from the broker. */
         @WithDefault("5s")
         Duration depthInterval();

@@ -35,8 +35,12 @@ import org.jboss.logging.Logger;
  * goes to the dead-letter queue with the reason in {@code x-failure-reason}. A transient failure (NEHR unreachable,
  * timeout, 5xx) sends the events through the retry tiers (RabbitMQ TTL queues: back-off without a plugin), retrying at
  * the last tier's delay for as long as it takes. A re-route is acked only after its confirm, so nothing is lost.
+ * While this replica serves record views faster than {@code relay.busy-views-per-second} the next batch is held back
+ * (unacked, so still durable in the queue) for at most {@code relay.max-deferral}: the writes wait for CPU the pages
+ * leave free, and her access log is at most that late.
  *
- * <p>Metrics: {@code portal.audit.relay.lag} (view to NEHR commit), {@code portal.audit.relayed},
+ * <p>Metrics: {@code portal.audit.relay.lag} (view to NEHR commit), {@code portal.audit.relay.hold} (each hold),
+ * {@code portal.audit.relayed},
  * {@code portal.audit.relay.failures{kind}}, {@code portal.audit.dead-lettered}, {@code portal.audit.queue.depth}
  * (work + retry queues) and {@code portal.audit.dlq.depth}.
  */
@@ -48,6 +52,8 @@ public class AuditRelay {
     static final String REASON = "x-failure-reason";
     /** RabbitMQ headers stay small; the reason names the status and issue codes, which fit. */
     private static final int MAX_REASON = 1000;
+    /** How often a held batch looks again whether the replica is still busy; the view rate is measured over this too. */
+    private static final Duration BUSY_CHECK = Duration.ofMillis(250);
 
     private record Message(Channel channel, Delivery delivery) {
     }
@@ -57,6 +63,7 @@ public class AuditRelay {
     private final NehrConfig nehrConfig;
     private final MeterRegistry meters;
     private final Timer lag;
+    private final Timer holds;
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong deadDepth = new AtomicLong();
     private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
@@ -65,6 +72,9 @@ public class AuditRelay {
     private Connection connection;
     private Channel consumer;
     private Channel publisher;
+    private long sampledViews;
+    private long sampledAt = System.nanoTime();
+    private double viewsPerSecond;
 
     AuditRelay(AuditBroker broker, NehrClient nehr, NehrConfig nehrConfig, MeterRegistry meters) {
         this.broker = broker;
@@ -73,6 +83,8 @@ public class AuditRelay {
         this.meters = meters;
         this.lag = Timer.builder("portal.audit.relay.lag").description("From a record view to its AuditEvent committed in the NEHR")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+        this.holds = Timer.builder("portal.audit.relay.hold").description("Each time the relay held a batch back while the replica was busy")
+                .register(meters);
         meters.gauge("portal.audit.queue.depth", depth);
         meters.gauge("portal.audit.dlq.depth", deadDepth);
     }
@@ -106,6 +118,7 @@ public class AuditRelay {
                 if (first == null) {
                     continue;
                 }
+                holdWhileBusy(first);
                 List<Message> batch = new ArrayList<>(List.of(first));
                 received.drainTo(batch, broker.config().relay().batchSize() - 1);
                 relay(batch);
@@ -124,6 +137,52 @@ public class AuditRelay {
                 }
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * Holds the next batch back while this replica publishes views faster than {@code relay.busy-views-per-second},
+     * until {@code first} (the oldest: the queue is FIFO) is {@code relay.max-deferral} old. Nothing is acked while
+     * held, so the events stay in the queue (and go back to it if this replica stops).
+     */
+    private void holdWhileBusy(Message first) throws InterruptedException {
+        AuditConfig.Relay config = broker.config().relay();
+        Instant viewed = viewedAt(first.delivery().getProperties());
+        long start = System.nanoTime();
+        boolean held = false;
+        while (running && hold(viewsPerSecond(), config.busyViewsPerSecond(), viewed, config.maxDeferral(), Instant.now())) {
+            held = true;
+            Thread.sleep(BUSY_CHECK.toMillis());
+        }
+        if (held) {
+            holds.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Whether a batch whose oldest event was viewed at {@code viewed} waits, at this rate of views. */
+    static boolean hold(double viewsPerSecond, int busyViewsPerSecond, Instant viewed, Duration maxDeferral, Instant now) {
+        return busyViewsPerSecond > 0 && viewsPerSecond > busyViewsPerSecond && now.isBefore(viewed.plus(maxDeferral));
+    }
+
+    /** This replica's views a second since the last sample at least {@link #BUSY_CHECK} ago (else that sample's rate). */
+    private double viewsPerSecond() {
+        long now = System.nanoTime();
+        if (now - sampledAt >= BUSY_CHECK.toNanos()) {
+            long views = broker.published();
+            viewsPerSecond = (views - sampledViews) * 1e9 / (now - sampledAt);
+            sampledViews = views;
+            sampledAt = now;
+        }
+        return viewsPerSecond;
+    }
+
+    /** The view's time: the CloudEvents {@code ce-time} the portal set when it published; now when it is missing. */
+    static Instant viewedAt(AMQP.BasicProperties props) {
+        Object time = props.getHeaders() == null ? null : props.getHeaders().get("ce-time");
+        try {
+            return time == null ? Instant.now() : Instant.parse(time.toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Instant.now();
         }
     }
 

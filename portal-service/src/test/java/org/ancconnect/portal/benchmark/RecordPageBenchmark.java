@@ -85,15 +85,31 @@ public final class RecordPageBenchmark {
 
         long pid = portalPid();
         run(sessions, recordUrl, opt.get("users"), Duration.ofSeconds(opt.get("warmup")), null, pid);
+        CpuMeter cpu = new CpuMeter(List.of("_suite", nehrDatabase()));
+        PortalMetrics metricsBefore = PortalMetrics.read(portal);
+        CpuMeter.Snapshot cpuBefore = cpu.snapshot();
         Result r = run(sessions, recordUrl, opt.get("users"), Duration.ofSeconds(opt.get("seconds")), new ArrayList<>(), pid);
+        CpuMeter.Snapshot cpuAfter = cpu.snapshot();
+        PortalMetrics metricsAfter = PortalMetrics.read(portal);
         System.out.printf("record page, %d visits, %d concurrent users, %d s: %d requests, %.1f req/s, errors %d%n",
                 opt.get("visits"), opt.get("users"), opt.get("seconds"), r.count, r.count / (double) opt.get("seconds"), r.errors);
         System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f   (target p95 <= 150)%n",
                 r.percentile(50), r.percentile(95), r.percentile(99), r.percentile(100));
         System.out.printf("portal RSS: %d MB before, peak %d MB under load (pid %d)%n", r.rssBefore / 1024, r.rssPeak / 1024, pid);
         System.out.println("uptime: " + new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).strip());
+        CpuMeter.print(CpuMeter.between(cpuBefore, cpuAfter), r.count);
+        metricsAfter.printDelta(metricsBefore);
         auditCheck(suite.fhirUrl(), phn, portal);
         System.exit(0);
+    }
+
+    /**
+     * The NEHR's database, whose PostgreSQL backends count as this benchmark's: SharedFhirServer's setting, else its
+     * default for this module.
+     */
+    private static String nehrDatabase() {
+        String url = System.getProperty("anc.fhir.jdbc-url", System.getenv().getOrDefault("ANC_FHIR_JDBC_URL", ""));
+        return url.isBlank() ? "anc_nehr_test_portal_service" : url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
     }
 
     /** Every page shown was audited: the relay's backlog drains into the NEHR; prints how long that took. */
