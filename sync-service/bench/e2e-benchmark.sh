@@ -58,6 +58,9 @@ cleanup() {
   [[ "$private_broker" -eq 1 ]] && "$here/private-broker.sh" stop || true
 }
 trap cleanup EXIT
+# A plain SIGTERM or Ctrl-C ends bash without its EXIT trap: turn them into an exit, or the JVMs and the broker outlive the run.
+trap "exit 143" TERM
+trap "exit 130" INT
 echo "run $run: $entities entities, $visits visits max, $replicas replica(s) x $consumers consumers; $(uptime)"
 
 start_fhir() {
@@ -90,7 +93,7 @@ curl -sf -u admin:district -XPOST "http://127.0.0.1:$standin_port/api/standin/ge
 declare -a sync_pids
 # Detection every 30 s (the service's default), not 2 s: the generator stamps every mother with one updatedAt, so each
 # detection run pages through the whole backlog again (deduplicated by the sync log), and at 2 s that re-reading cost
-# the 10 000-entity run of 2026-11-21 about a quarter of its CPU per synced entity (README, "Measured").
+# the 10 000-entity run of 2026-11-21 a fifth to a quarter of its CPU per synced entity (README, "Measured").
 start_replica() {
   SYNC_DB_NAME="anc_sync_$run" SYNC_HTTP_PORT=0 SYNC_DHIS2_BASE_URL="http://127.0.0.1:$standin_port" ANC_NEHR_BASE_URL="$fhir" \
   SYNC_DETECTION_INTERVAL=30s SYNC_RABBITMQ_QUEUE_PREFIX="$run." SYNC_DELIVERY_CONSUMERS="$consumers" QUARKUS_OIDC_TENANT_ENABLED=false \
