@@ -100,6 +100,29 @@ class TrackedEntityMapperTest {
         assertThat(result.keys()).isEqualTo(conditionalPuts).doesNotContain(stale);
     }
 
+    /**
+     * Elements the mapper shares between resources (references, codings, meta) refuse changes instead of changing
+     * every resource that holds them; the bundle's entry list and its resources stay open (registrations append).
+     */
+    @Test
+    void sharedElementsOfTheBundleAreReadOnlyWhileTheEntryListStaysOpen() {
+        ObjectNode bundle = map(Fixtures.recorded("tracked-entity-2.42.json"), Set.of()).bundle();
+        ObjectNode observation = (ObjectNode) resources(bundle, "Observation").get(0);
+        assertThatThrownBy(() -> ((ObjectNode) observation.get("subject")).put("reference", "urn:uuid:other"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ((ArrayNode) observation.get("performer")).removeAll()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ((ObjectNode) observation.get("code")).remove("text")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ((ObjectNode) observation.get("meta")).putArray("profile")).isInstanceOf(UnsupportedOperationException.class);
+
+        ObjectNode copy = observation.deepCopy();
+        copy.with("subject").put("reference", "urn:uuid:other");
+        assertThat(observation.path("subject").path("reference").asText()).isNotEqualTo("urn:uuid:other");
+        observation.put("status", "amended");
+        int entries = bundle.path("entry").size();
+        ((ArrayNode) bundle.get("entry")).addObject().putObject("request").put("method", "PUT");
+        assertThat(bundle.path("entry")).hasSize(entries + 1);
+    }
+
     @Test
     void timestampsCarryTheServerOffsetAndBloodPressureIsOnePanel() {
         ObjectNode te = Fixtures.recorded("tracked-entity-2.42.json");
