@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,6 @@ final class Fhir {
             throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
         }
     });
-    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private Fhir() {
     }
@@ -130,7 +128,7 @@ final class Fhir {
 
     /** A FHIR dateTime with the offset of the DHIS2 server's zone at that instant. */
     static String dateTime(Instant instant, ZoneId zone) {
-        return OFFSET.format(instant.atZone(zone).toOffsetDateTime());
+        return Timestamps.format(instant, zone);
     }
 
     /** A read-only array of elements that are read-only already (a reference of {@link BundleBuilder#reference}). */
