@@ -25,12 +25,12 @@ final class AppointmentMapper {
         String system = ctx.system("event");
         ap.putArray("identifier").add(Fhir.identifier(system, ev.uid()));
         ap.put("status", "SKIPPED".equals(ev.status()) ? "cancelled" : "booked");
-        ap.putArray("serviceType").add(Fhir.concept(stage.appointment()));
+        ap.putArray("serviceType").add(ctx.mapping().concept(stage.appointment()));
         ap.put("start", Fhir.dateTime(ev.scheduledAt(), ctx.zone()));
         ap.put("end", Fhir.dateTime(ev.scheduledAt().plus(ctx.mapping().appointmentMinutes(), ChronoUnit.MINUTES), ctx.zone()));
         var participants = ap.putArray("participant");
-        participants.addObject().put("status", "needs-action").set("actor", Fhir.reference(patient));
-        participants.addObject().put("status", "accepted").set("actor", Fhir.reference(location));
+        participants.addObject().put("status", "needs-action").set("actor", ctx.bundle().reference(patient));
+        participants.addObject().put("status", "accepted").set("actor", ctx.bundle().reference(location));
         ctx.bundle().put(ap, system, ev.uid());
     }
 }

@@ -21,6 +21,8 @@ final class BundleBuilder {
     private final Set<String> keys = new LinkedHashSet<>();
     /** fullUrls already computed for this bundle: shared resources are asked for once per event or observation. */
     private final Map<String, String> fullUrls = new HashMap<>();
+    /** One read-only {@code {"reference": fullUrl}} per target: an Observation alone points at five resources. */
+    private final Map<String, ObjectNode> references = new HashMap<>();
 
     /**
      * Adds a resource many tracked entities share (Organization, Location, Device, Practitioner) with a PUT
@@ -90,6 +92,16 @@ final class BundleBuilder {
             fullUrls.put(key, fullUrl);
         }
         return fullUrl;
+    }
+
+    /** A reference to the resource with this fullUrl, shared by every element of the bundle that points at it. */
+    ObjectNode reference(String fullUrl) {
+        ObjectNode reference = references.get(fullUrl);
+        if (reference == null) {
+            reference = Fhir.readOnly(Fhir.reference(fullUrl));
+            references.put(fullUrl, reference);
+        }
+        return reference;
     }
 
     /** A conditional DELETE of a resource produced by an earlier sync and not produced now. */

@@ -1,5 +1,6 @@
 package org.ancconnect.sync.mapping;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -8,6 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * created), so a negative answer never reads as a diagnosis.
  */
 final class ConditionMapper {
+
+    private static final ObjectNode ACTIVE = Fhir.readOnly(Fhir.concept("http://terminology.hl7.org/CodeSystem/condition-clinical",
+            "active", "Active"));
+    private static final ObjectNode CONFIRMED = Fhir.readOnly(Fhir.concept(
+            "http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", "Confirmed"));
+    private static final ArrayNode PROBLEM_LIST_ITEM = Fhir.readOnly(Fhir.array(Fhir.concept(
+            "http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "Problem List Item")));
 
     private ConditionMapper() {
     }
@@ -20,17 +28,15 @@ final class ConditionMapper {
         ObjectNode c = Fhir.resource("Condition", "medical-history");
         String system = ctx.system("event-data-value");
         c.putArray("identifier").add(Fhir.identifier(system, ev.uid() + "/" + de));
-        c.set("clinicalStatus", Fhir.concept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"));
-        c.set("verificationStatus", Fhir.concept("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed",
-                "Confirmed"));
-        c.putArray("category").add(Fhir.concept("http://terminology.hl7.org/CodeSystem/condition-category",
-                "problem-list-item", "Problem List Item"));
-        c.set("code", Fhir.concept(t.code()));
-        c.set("subject", Fhir.reference(patient));
-        c.set("encounter", Fhir.reference(visit.fullUrl()));
+        c.set("clinicalStatus", ACTIVE);
+        c.set("verificationStatus", CONFIRMED);
+        c.set("category", PROBLEM_LIST_ITEM);
+        c.set("code", ctx.mapping().concept(t.code()));
+        c.set("subject", ctx.bundle().reference(patient));
+        c.set("encounter", ctx.bundle().reference(visit.fullUrl()));
         c.put("recordedDate", visit.effective());
-        c.set("recorder", Fhir.reference(visit.practitioner()));
-        c.set("asserter", Fhir.reference(visit.practitioner()));
+        c.set("recorder", ctx.bundle().reference(visit.practitioner()));
+        c.set("asserter", ctx.bundle().reference(visit.practitioner()));
         ctx.bundle().put(c, system, ev.uid() + "/" + de);
     }
 }

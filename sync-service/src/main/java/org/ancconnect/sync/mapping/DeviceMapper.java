@@ -34,8 +34,8 @@ final class DeviceMapper {
         classification.put("text", "DHIS2");
         version.set("type", classification);
         version.put("value", ctx.dhis2Version());
-        device.set("owner", Fhir.reference(owner));
-        device.set("location", Fhir.reference(location));
+        device.set("owner", ctx.bundle().reference(owner));
+        device.set("location", ctx.bundle().reference(location));
         return ctx.bundle().putShared(device, SYSTEM_ID, ctx.systemId());
     }
 }

@@ -1,5 +1,6 @@
 package org.ancconnect.sync.mapping;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
@@ -9,11 +10,17 @@ import java.time.Instant;
  */
 final class EncounterMapper {
 
+    private static final ObjectNode AMBULATORY = Fhir.readOnly(Fhir.coding("http://terminology.hl7.org/CodeSystem/v3-ActCode",
+            "AMB", "ambulatory"));
+
     private EncounterMapper() {
     }
 
-    /** The Encounter's fullUrl plus what its resources share (performer, facility). */
-    record Visit(String fullUrl, String practitioner, String organization, String effective) {
+    /**
+     * The Encounter's fullUrl plus what the resources of the visit share: who recorded it, the facility, the
+     * registration-system Device, the effective time, and the Observations' read-only performer list.
+     */
+    record Visit(String fullUrl, String practitioner, String organization, String device, String effective, ArrayNode performers) {
     }
 
     static Visit encounter(MappingContext ctx, TrackedEntity.Event ev, String patient) {
@@ -32,15 +39,17 @@ final class EncounterMapper {
         String system = ctx.system("event");
         enc.putArray("identifier").add(Fhir.identifier(system, ev.uid()));
         enc.put("status", "finished");
-        enc.set("class", Fhir.coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
-        enc.putArray("type").add(Fhir.concept(stage.encounter()));
-        enc.set("subject", Fhir.reference(patient));
-        enc.putArray("participant").addObject().set("individual", Fhir.reference(practitioner));
+        enc.set("class", AMBULATORY);
+        enc.putArray("type").add(ctx.mapping().concept(stage.encounter()));
+        enc.set("subject", ctx.bundle().reference(patient));
+        enc.putArray("participant").addObject().set("individual", ctx.bundle().reference(practitioner));
         Instant end = ev.completedAt() != null && ev.completedAt().isAfter(ev.occurredAt()) ? ev.completedAt() : ev.occurredAt();
         String start = Fhir.dateTime(ev.occurredAt(), ctx.zone());
         enc.putObject("period").put("start", start).put("end", Fhir.dateTime(end, ctx.zone()));
-        enc.putArray("location").addObject().set("location", Fhir.reference(location));
-        enc.set("serviceProvider", Fhir.reference(organization));
-        return new Visit(ctx.bundle().put(enc, system, ev.uid()), practitioner, organization, start);
+        enc.putArray("location").addObject().set("location", ctx.bundle().reference(location));
+        enc.set("serviceProvider", ctx.bundle().reference(organization));
+        ArrayNode performers = Fhir.readOnlyArray(ctx.bundle().reference(practitioner), ctx.bundle().reference(organization));
+        return new Visit(ctx.bundle().put(enc, system, ev.uid()), practitioner, organization, DeviceMapper.registrationSystem(ctx), start,
+                performers);
     }
 }

@@ -1,5 +1,6 @@
 package org.ancconnect.sync.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,13 +9,25 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Small builders for FHIR R4 JSON (kept as Jackson trees: fast, and free of reflection for native images). */
 final class Fhir {
 
-    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /**
+     * Builds every node of a mapped bundle: objects keep their fields in a {@link FieldMap} instead of a
+     * {@code LinkedHashMap} (same order and semantics, a fraction of the allocation).
+     */
+    static final JsonNodeFactory JSON = new JsonNodeFactory() {
+        @Override
+        public ObjectNode objectNode() {
+            return new ObjectNode(this, new FieldMap());
+        }
+    };
     static final String NEHR = "http://fhir.health.gov.lk/ips/";
     static final String SNOMED = "http://snomed.info/sct";
     static final String UCUM = "http://unitsofmeasure.org";
@@ -32,17 +45,46 @@ final class Fhir {
             throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
         }
     });
-    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private Fhir() {
     }
 
+    /** {@code meta} per NEHR profile name (the profiles are constants of the mappers: a handful). */
+    private static final Map<String, ObjectNode> META = new ConcurrentHashMap<>();
+
     static ObjectNode resource(String type, String profile) {
         ObjectNode r = JSON.objectNode().put("resourceType", type);
         if (profile != null) {
-            r.putObject("meta").putArray("profile").add(NEHR + "StructureDefinition/" + profile);
+            ObjectNode meta = META.get(profile);
+            if (meta == null) {
+                ObjectNode m = JSON.objectNode();
+                m.putArray("profile").add(NEHR + "StructureDefinition/" + profile);
+                meta = META.computeIfAbsent(profile, p -> readOnly(m));
+            }
+            r.set("meta", meta);
         }
         return r;
+    }
+
+    /**
+     * A read-only deep copy of {@code node} (a change throws), so one instance can stand in every resource and
+     * bundle that contains the same element: codings, {@code meta}, references. Sharing is invisible in the JSON
+     * written; it saves building the same subtree per resource.
+     */
+    @SuppressWarnings("unchecked")
+    static <T extends JsonNode> T readOnly(T node) {
+        if (node instanceof ObjectNode object) {
+            FieldMap fields = new FieldMap();
+            object.properties().forEach(e -> fields.put(e.getKey(), readOnly(e.getValue())));
+            return (T) new ObjectNode(JSON, fields.readOnly());
+        }
+        if (node instanceof ArrayNode array) {
+            List<JsonNode> items = new ArrayList<>(array.size());
+            array.forEach(item -> items.add(readOnly(item)));
+            return (T) new ArrayNode(JSON, List.copyOf(items));
+        }
+        // Value nodes (text, numbers, booleans) are immutable already.
+        return node;
     }
 
     static ObjectNode coding(String system, String code, String display) {
@@ -86,7 +128,12 @@ final class Fhir {
 
     /** A FHIR dateTime with the offset of the DHIS2 server's zone at that instant. */
     static String dateTime(Instant instant, ZoneId zone) {
-        return OFFSET.format(instant.atZone(zone).toOffsetDateTime());
+        return Timestamps.format(instant, zone);
+    }
+
+    /** A read-only array of elements that are read-only already (a reference of {@link BundleBuilder#reference}). */
+    static ArrayNode readOnlyArray(JsonNode... readOnlyItems) {
+        return new ArrayNode(JSON, List.of(readOnlyItems));
     }
 
     static ArrayNode array(ObjectNode... items) {

@@ -18,9 +18,9 @@ final class ImmunizationMapper {
         String system = ctx.system("event-data-value");
         im.putArray("identifier").add(Fhir.identifier(system, ev.uid() + "/" + de));
         im.put("status", done ? "completed" : "not-done");
-        im.set("vaccineCode", Fhir.concept(t.code()));
-        im.set("patient", Fhir.reference(patient));
-        im.set("encounter", Fhir.reference(visit.fullUrl()));
+        im.set("vaccineCode", ctx.mapping().concept(t.code()));
+        im.set("patient", ctx.bundle().reference(patient));
+        im.set("encounter", ctx.bundle().reference(visit.fullUrl()));
         // DHIS2 records only that the mother reports the vaccination, not when it was given.
         im.put("occurrenceString", "Reported at antenatal registration");
         im.put("recorded", visit.effective());

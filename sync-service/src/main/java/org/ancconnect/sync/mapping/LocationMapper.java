@@ -20,7 +20,7 @@ final class LocationMapper {
                 "Provider location identifier", LOCATION, id));
         loc.put("status", "active");
         loc.put("name", name);
-        loc.set("managingOrganization", Fhir.reference(organizationFullUrl));
+        loc.set("managingOrganization", ctx.bundle().reference(organizationFullUrl));
         return ctx.bundle().putShared(loc, LOCATION, id);
     }
 

@@ -18,12 +18,12 @@ final class MedicationStatementMapper {
         String system = ctx.system("event-data-value");
         ms.putArray("identifier").add(Fhir.identifier(system, ev.uid() + "/" + de));
         ms.put("status", taken ? "active" : "not-taken");
-        ms.set("medicationCodeableConcept", Fhir.concept(t.code()));
-        ms.set("subject", Fhir.reference(patient));
-        ms.set("context", Fhir.reference(visit.fullUrl()));
+        ms.set("medicationCodeableConcept", ctx.mapping().concept(t.code()));
+        ms.set("subject", ctx.bundle().reference(patient));
+        ms.set("context", ctx.bundle().reference(visit.fullUrl()));
         ms.put("effectiveDateTime", visit.effective());
         ms.put("dateAsserted", visit.effective());
-        ms.set("informationSource", Fhir.reference(visit.practitioner()));
+        ms.set("informationSource", ctx.bundle().reference(visit.practitioner()));
         ctx.bundle().put(ms, system, ev.uid() + "/" + de);
     }
 }

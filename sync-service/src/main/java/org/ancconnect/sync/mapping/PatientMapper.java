@@ -32,7 +32,7 @@ final class PatientMapper {
         ObjectNode p = Fhir.resource("Patient", "ips-patient");
         p.putArray("extension").addObject()
                 .put("url", Fhir.NEHR + "StructureDefinition/patient-registration-system")
-                .set("valueReference", Fhir.reference(DeviceMapper.registrationSystem(ctx)));
+                .set("valueReference", ctx.bundle().reference(DeviceMapper.registrationSystem(ctx)));
         ArrayNode ids = p.putArray("identifier");
         ids.add(Fhir.identifier(ID_TYPES, "PHN", "Personal Health Number", PHN, phn));
         ids.add(Fhir.identifier(ctx.system("tracked-entity"), te.uid()));
@@ -70,7 +70,7 @@ final class PatientMapper {
             p.putArray("telecom").addObject().put("system", "phone").put("value", phone).put("use", "mobile");
         }
         if (!te.orgUnit().isBlank()) {
-            p.set("managingOrganization", Fhir.reference(OrganizationMapper.facility(ctx, te.orgUnit(), "trackedEntity.orgUnit")));
+            p.set("managingOrganization", ctx.bundle().reference(OrganizationMapper.facility(ctx, te.orgUnit(), "trackedEntity.orgUnit")));
         }
         return ctx.bundle().put(p, PHN, phn);
     }

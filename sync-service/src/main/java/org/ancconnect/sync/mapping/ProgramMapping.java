@@ -1,6 +1,7 @@
 package org.ancconnect.sync.mapping;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,8 @@ public final class ProgramMapping {
     private final ProgramIndex index;
     private final Map<String, AttributeRef> patient = new HashMap<>();
     private final Map<String, MappingFile.Target> targets = new HashMap<>();
+    /** The CodeableConcept of every coding of the file, built once per program and shared read-only by every bundle. */
+    private final Map<MappingFile.Coding, ObjectNode> concepts = new HashMap<>();
     private final String systolic;
     private final String diastolic;
 
@@ -49,7 +52,12 @@ public final class ProgramMapping {
                 throw new IllegalStateException("Mapping target " + t.dataElement() + ": unknown value type " + t.value());
             }
             targets.put(dataElement(t.dataElement()), t);
+            addConcept(t.code());
         }
+        file.stages().values().forEach(stage -> {
+            addConcept(stage.encounter());
+            addConcept(stage.appointment());
+        });
         if (file.appointmentMinutes() == null || file.appointmentMinutes() < 1) {
             throw new IllegalStateException("Mapping of program " + file.program() + ": appointmentMinutes is required");
         }
@@ -103,6 +111,21 @@ public final class ProgramMapping {
     /** The attribute bound to a patient field (phn, fullName, birthDate, gender, nic, esignetSub, phone, address). */
     public AttributeRef patient(String field) {
         return patient.get(field);
+    }
+
+    private void addConcept(MappingFile.Coding coding) {
+        if (coding != null) {
+            concepts.computeIfAbsent(coding, c -> Fhir.readOnly(Fhir.concept(c)));
+        }
+    }
+
+    /**
+     * The CodeableConcept of a coding of this mapping file (system, code, display, display as text). The map is
+     * complete once the constructor ran and never changes after: workers share it without locking.
+     */
+    ObjectNode concept(MappingFile.Coding coding) {
+        ObjectNode concept = concepts.get(coding);
+        return concept != null ? concept : Fhir.concept(coding);
     }
 
     public MappingFile.Target target(String dataElement) {

@@ -1,11 +1,9 @@
 package org.ancconnect.sync.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,24 +124,6 @@ public record TrackedEntity(String uid, String orgUnit, boolean deleted, Instant
         return text.isBlank() ? null : text;
     }
 
-    /** Ends with {@code Z} or a {@code ±hh:mm} offset (what {@link OffsetDateTime#parse} reads), without a regex. */
-    static boolean hasOffset(String value) {
-        int n = value.length();
-        if (n > 0 && value.charAt(n - 1) == 'Z') {
-            return true;
-        }
-        if (n < 6) {
-            return false;
-        }
-        char sign = value.charAt(n - 6);
-        return (sign == '+' || sign == '-') && digit(value.charAt(n - 5)) && digit(value.charAt(n - 4)) && value.charAt(n - 3) == ':'
-                && digit(value.charAt(n - 2)) && digit(value.charAt(n - 1));
-    }
-
-    private static boolean digit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
     /** A DHIS2 timestamp: zone-less in the server's zone (what the API sends), or with an explicit offset. */
     static Instant instant(JsonNode node, String field, String path, ZoneId zone) {
         if (!node.hasNonNull(field)) {
@@ -151,14 +131,8 @@ public record TrackedEntity(String uid, String orgUnit, boolean deleted, Instant
         }
         String value = node.get(field).asText();
         try {
-            if (value.length() == 10) {
-                return java.time.LocalDate.parse(value).atStartOfDay(zone).toInstant();
-            }
-            if (hasOffset(value)) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
+            return Timestamps.parse(value, zone);
+        } catch (DateTimeException e) {
             throw new MappingException(path + "." + field, "not a date-time: '" + value + "'");
         }
     }

@@ -29,7 +29,8 @@ class BundleCheckTest {
     }
 
     private static void rejects(Consumer<ObjectNode> damage, String element) {
-        ObjectNode b = bundle();
+        // The mapper shares read-only elements (references, codings) between resources: a defect is made on a copy.
+        ObjectNode b = bundle().deepCopy();
         damage.accept(b);
         assertThatThrownBy(() -> BundleCheck.check(b)).isInstanceOf(BundleCheck.Invalid.class).hasMessageContaining(element);
     }

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -79,10 +80,13 @@ public class MappingBenchmark {
         return NehrValidator.get().errors(bundleJson);
     }
 
-    /** Runs every benchmark of the class, or those whose name matches the first argument (e.g. {@code parseAndMap}). */
+    /**
+     * Runs every benchmark of the class, or those whose name matches the first argument (e.g. {@code parseAndMap}),
+     * with JMH's GC profiler: {@code gc.alloc.rate.norm} is the bytes allocated per entity, which load does not change.
+     */
     public static void main(String[] args) throws RunnerException {
         String only = args.length > 0 ? "." + args[0] : "";
-        new Runner(new OptionsBuilder().include(MappingBenchmark.class.getSimpleName() + only)
+        new Runner(new OptionsBuilder().include(MappingBenchmark.class.getSimpleName() + only).addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-Danc.shared.dir=" + System.getProperty("anc.shared.dir", "../../shared")).build()).run();
     }
 }
