@@ -42,6 +42,7 @@ public class MatchingService {
     private final FellegiSunterScorer scorer;
     private final MatchDecider decider;
     private final int perKey;
+    private final int smallBlock;
     private final Timer scoring;
     private volatile TermFrequencies frequencies = TermFrequencies.NONE;
 
@@ -53,6 +54,7 @@ public class MatchingService {
         this.scorer = new FellegiSunterScorer(MatchParameters.load(config.matching().parameters()));
         this.decider = new MatchDecider(MatchDecider.Thresholds.of(config.matching()));
         this.perKey = config.matching().candidatesPerKey();
+        this.smallBlock = config.matching().smallBlock();
         this.scoring = meters.timer("phn.matching.scoring");
         LOG.infof("Matching parameters %s loaded (normaliser v%d)", scorer.parameters().version(), Normaliser.VERSION);
     }
@@ -68,7 +70,7 @@ public class MatchingService {
      */
     public Uni<Result> match(SqlClient conn, MatchRecord incoming, UUID claimedPerson) {
         Prepared prepared = Normaliser.prepare(incoming);
-        return registry.candidates(conn, BlockingKeys.of(prepared), perKey)
+        return registry.candidates(conn, BlockingKeys.of(prepared), perKey, smallBlock)
                 .chain(persons -> registry.doNotLink(conn, claimedPerson, persons.stream().map(PersonRow::id).toList())
                         .chain(excluded -> vertx.executeBlocking(
                                 Uni.createFrom().item(() -> decide(prepared, persons, excluded)), false)));

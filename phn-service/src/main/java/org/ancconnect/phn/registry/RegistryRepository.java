@@ -86,17 +86,23 @@ public class RegistryRepository {
     }
 
     /**
-     * Active persons sharing at least one blocking key, reading at most {@code perKey} persons per key:
-     * one index range scan per key through {@code match_key}'s primary key.
+     * Active persons sharing blocking keys with the record. Each key's block is read from {@code match_key}'s
+     * primary key (index only) up to {@code perKey} rows; a person is then fetched, decoded and scored only when
+     * she shares at least two keys with the record, or one key whose block holds at most {@code smallBlock}
+     * persons. A person met once in a common block ("Kumari" born 1995 in Gampaha: hundreds) is a namesake,
+     * not a candidate; her true record almost always shares a second key or a rarer one ({@link
+     * org.ancconnect.phn.matching.BlockingKeys#selected} is the same rule for the evaluation).
      */
-    public Uni<List<PersonRow>> candidates(SqlClient conn, Collection<String> keys, int perKey) {
+    public Uni<List<PersonRow>> candidates(SqlClient conn, Collection<String> keys, int perKey, int smallBlock) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String sql = "WITH c AS (SELECT DISTINCT m.person_id FROM unnest($1::varchar[]) AS k(key)"
-                + " CROSS JOIN LATERAL (SELECT person_id FROM match_key WHERE key = k.key LIMIT $2) m)"
+        String sql = "WITH b AS (SELECT m.person_id, m.block FROM unnest($1::varchar[]) AS k(key)"
+                + " CROSS JOIN LATERAL (SELECT person_id, count(*) OVER () AS block FROM (SELECT person_id FROM match_key"
+                + " WHERE key = k.key LIMIT $2) s) m),"
+                + " c AS (SELECT person_id FROM b GROUP BY person_id HAVING count(*) >= 2 OR min(block) <= $3)"
                 + " SELECT " + PERSON_COLUMNS + " FROM c JOIN person p ON p.id = c.person_id WHERE p.status = 'ACTIVE'";
-        return conn.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new), perKey))
+        return conn.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new), perKey, smallBlock))
                 .map(rows -> {
                     List<PersonRow> out = new ArrayList<>();
                     rows.forEach(r -> out.add(toPerson(r)));

@@ -99,22 +99,18 @@ final class LinkageEvaluator {
     Result deduplicate(String name, List<LabelledRecord> records, MatchParameters given) {
         List<Prepared> prepared = records.stream().map(r -> Normaliser.prepare(r.record())).toList();
         Map<String, List<Integer>> index = new HashMap<>();
+        List<int[]> blockingPairs = new ArrayList<>();
         List<int[]> candidatePairs = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
-            Set<Integer> seen = new HashSet<>();
-            for (String key : BlockingKeys.of(prepared.get(i))) {
-                List<Integer> block = index.computeIfAbsent(key, k -> new ArrayList<>());
-                for (int j : block) {
-                    if (seen.add(j)) {
-                        candidatePairs.add(new int[] {j, i});
-                    }
-                }
-                block.add(i);
+            Set<String> keys = BlockingKeys.of(prepared.get(i));
+            block(i, keys, index, blockingPairs, candidatePairs);
+            for (String key : keys) {
+                index.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }
         TermFrequencies tf = termFrequencies(prepared);
         FellegiSunterScorer scorer = new FellegiSunterScorer(
-                given != null ? given : estimate(name, prepared, prepared, candidatePairs));
+                given != null ? given : estimate(name, prepared, prepared, blockingPairs));
         Map<Integer, List<Integer>> candidatesOf = new HashMap<>();
         for (int[] p : candidatePairs) {
             candidatesOf.computeIfAbsent(p[1], k -> new ArrayList<>()).add(p[0]);
@@ -202,6 +198,32 @@ final class LinkageEvaluator {
                 trueCandidates, scorer.parameters(), reasons, registry);
     }
 
+    /**
+     * Blocks record {@code r} against the indexed records: every record sharing a key with it goes to
+     * {@code blockingPairs} (EM's training pairs, on which the shipped parameters were estimated), and those the
+     * registry's blocking query would score ({@link BlockingKeys#selected}: two shared keys, or one block of at most
+     * {@link BlockingKeys#SMALL_BLOCK}) to {@code candidatePairs}, in first-seen order, as {indexed, r} pairs.
+     */
+    private static void block(int r, Set<String> keys, Map<String, List<Integer>> index, List<int[]> blockingPairs,
+            List<int[]> candidatePairs) {
+        Map<Integer, int[]> shared = new LinkedHashMap<>();
+        for (String key : keys) {
+            List<Integer> block = index.getOrDefault(key, List.of());
+            for (int j : block) {
+                int[] s = shared.computeIfAbsent(j, x -> new int[] {0, Integer.MAX_VALUE});
+                s[0]++;
+                s[1] = Math.min(s[1], block.size());
+            }
+        }
+        shared.forEach((j, s) -> {
+            int[] pair = {j, r};
+            blockingPairs.add(pair);
+            if (BlockingKeys.selected(s[0], s[1], BlockingKeys.SMALL_BLOCK)) {
+                candidatePairs.add(pair);
+            }
+        });
+    }
+
     Result link(String name, List<LabelledRecord> a, List<LabelledRecord> b) {
         List<Prepared> pa = a.stream().map(r -> Normaliser.prepare(r.record())).toList();
         List<Prepared> pb = b.stream().map(r -> Normaliser.prepare(r.record())).toList();
@@ -211,21 +233,15 @@ final class LinkageEvaluator {
                 index.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }
+        List<int[]> blockingPairs = new ArrayList<>();
         List<int[]> candidatePairs = new ArrayList<>();
         for (int j = 0; j < pb.size(); j++) {
-            Set<Integer> seen = new HashSet<>();
-            for (String key : BlockingKeys.of(pb.get(j))) {
-                for (int i : index.getOrDefault(key, List.of())) {
-                    if (seen.add(i)) {
-                        candidatePairs.add(new int[] {i, j});
-                    }
-                }
-            }
+            block(j, BlockingKeys.of(pb.get(j)), index, blockingPairs, candidatePairs);
         }
         List<Prepared> all = new ArrayList<>(pa);
         all.addAll(pb);
         TermFrequencies tf = termFrequencies(all);
-        FellegiSunterScorer scorer = new FellegiSunterScorer(estimate(name, pa, pb, candidatePairs));
+        FellegiSunterScorer scorer = new FellegiSunterScorer(estimate(name, pa, pb, blockingPairs));
         Map<Integer, List<Integer>> candidatesOf = new HashMap<>();
         for (int[] p : candidatePairs) {
             candidatesOf.computeIfAbsent(p[1], k -> new ArrayList<>()).add(p[0]);
