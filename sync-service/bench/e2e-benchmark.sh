@@ -20,7 +20,12 @@
 # commit, and over the middle 80 % of commits, which leaves out start-up and the tail as the ceiling's warm-up does),
 # the CPU seconds per entity of the NEHR, stand-in and sync JVMs (user + system from /proc: figures that survive a
 # loaded machine), then bench/exactly-once.sh: Patients, Encounters and Observations in the NEHR against what DHIS2
-# holds and what the sync log says was written, each exactly once, and the server's ingest ceiling with the ratio.
+# holds and what the sync log says was written, each exactly once; the old 7-resource ingest ceiling
+# (infra/fhir-server/bench-ingest.sh, another workload: context only); then, the pipeline stopped, the issue's ceiling:
+# the same bundles (SameBundleCeiling: the stand-in's entities mapped by the service's own mapper, same shared-resource
+# elision, same number of clients as consumers) posted straight to a NEHR on a fresh database, and the ratio of the
+# pipeline's entities/s to that ceiling's, whole run and middle 80 % of commits.
+# SYNC_JAVA_OPTS: extra JVM flags of the replicas (e.g. a JFR recording).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -63,10 +68,10 @@ trap "exit 143" TERM
 trap "exit 130" INT
 echo "run $run: $entities entities, $visits visits max, $replicas replica(s) x $consumers consumers; $(uptime)"
 
-start_fhir() {
+start_fhir() {  # [database name, default anc_nehr_<run>]
   rm -f "$log-fhir.url"
   FHIR_SERVER_JAVA_OPTS="-Xmx1g" "$root/infra/fhir-server/fhir-server.sh" --port 0 --url-file "$log-fhir.url" \
-    --jdbc-url "jdbc:postgresql://${ANC_PG_HOST:-127.0.0.1}:5432/anc_nehr_$run" >> "$log-fhir.log" 2>&1 &
+    --jdbc-url "jdbc:postgresql://${ANC_PG_HOST:-127.0.0.1}:5432/${1:-anc_nehr_$run}" >> "$log-fhir.log" 2>&1 &
   fhir_pid=$!
   until [[ -s "$log-fhir.url" ]]; do sleep 1; kill -0 "$fhir_pid" 2>/dev/null || { echo "NEHR did not start: $log-fhir.log"; exit 1; }; done
 }
@@ -97,7 +102,7 @@ declare -a sync_pids
 start_replica() {
   SYNC_DB_NAME="anc_sync_$run" SYNC_HTTP_PORT=0 SYNC_DHIS2_BASE_URL="http://127.0.0.1:$standin_port" ANC_NEHR_BASE_URL="$fhir" \
   SYNC_DETECTION_INTERVAL=30s SYNC_RABBITMQ_QUEUE_PREFIX="$run." SYNC_DELIVERY_CONSUMERS="$consumers" QUARKUS_OIDC_TENANT_ENABLED=false \
-  ANC_RABBITMQ_PORT="$rabbit_port" "$java" -Xmx512m -jar "$sync_jar" \
+  ANC_RABBITMQ_PORT="$rabbit_port" "$java" -Xmx512m ${SYNC_JAVA_OPTS:-} -jar "$sync_jar" \
     >> "$log-sync-$1.log" 2>&1 &
   sync_pids[$1]=$!
   pids+=($!)
@@ -179,8 +184,31 @@ retries=$(psql_sync "SELECT count(*) FROM sync_entity WHERE attempts > 1")
 echo "entities that needed more than one attempt: $retries"
 [[ "$stopped" -eq 1 ]] && echo "run stopped at --stop-at: $n of $entities entities synced; the check covers those"
 "$here/exactly-once.sh" "$run" "$fhir" "$([[ "$own_fhir" -eq 1 ]] && echo 2000-01-01 || date -u -d "@${run#bench}" +%Y-%m-%dT%H:%M:%SZ)" || true
-echo "ceiling: infra/fhir-server/bench-ingest.sh --url $fhir --seconds $ceiling_seconds --clients $((consumers * replicas)); $(uptime | sed 's/.*load/load/')"
+echo "old ceiling (7-resource bundles of new resources, NOT the pipeline's workload; for context): infra/fhir-server/bench-ingest.sh --url $fhir --seconds $ceiling_seconds --clients $((consumers * replicas)); $(uptime | sed 's/.*load/load/')"
 "$root/infra/fhir-server/bench-ingest.sh" --url "$fhir" --seconds "$ceiling_seconds" --warmup 5 --clients "$((consumers * replicas))" | tee "$log-ceiling.txt"
 ceiling=$(awk '$1 ~ /^[0-9]+$/ && NF == 8 {r = $5} END {print r}' "$log-ceiling.txt")
-printf 'pipeline vs ceiling (resources/s): whole run %.0f %%, middle 80 %% %.0f %%\n' \
+printf 'pipeline vs old 7-resource ceiling (resources/s, different workloads: context only): whole run %.0f %%, middle 80 %% %.0f %%\n' \
   "$(echo "100 * $resources / $elapsed / $ceiling" | bc -l)" "$(echo "100 * $mid_rate / $ceiling" | bc -l)"
+
+# The issue's ceiling: the same bundles the pipeline sent (same entities from the stand-in, the service's own mapper and
+# shared-resource elision, same conditional upserts, as many clients as the pipeline had consumers) posted straight to a
+# NEHR on a fresh database, as the pipeline's run started with. The pipeline is stopped first: nothing else competes.
+if [[ "$own_fhir" -ne 1 ]]; then
+  echo "same-bundle ceiling skipped: it needs the run's own NEHR (omit --fhir) to start one on a fresh database"; exit 0
+fi
+for p in "${sync_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+kill "$fhir_pid"; wait "$fhir_pid" 2>/dev/null || true
+start_fhir "anc_nehr_${run}_ceiling"; ceiling_fhir="$(cat "$log-fhir.url")"
+app="$(dirname "$sync_jar")"
+echo "same-bundle ceiling: NEHR $ceiling_fhir (fresh database anc_nehr_${run}_ceiling), $((consumers * replicas)) clients; $(uptime | sed 's/.*load/load/')"
+fhir_before=$(cpu "$fhir_pid")
+"$java" -Xmx512m -cp "$app/app/*:$app/lib/main/*" org.ancconnect.sync.bench.SameBundleCeiling --dhis2 "http://127.0.0.1:$standin_port" \
+  --nehr "$ceiling_fhir" --clients "$((consumers * replicas))" | tee "$log-same-ceiling.txt"
+same_n=$(awk '/^same-bundle ceiling: [0-9]+ bundles/ {print $3}' "$log-same-ceiling.txt")
+echo "CPU per entity of the NEHR JVM under the same-bundle ceiling: $(echo "scale=3; ($(cpu "$fhir_pid") - $fhir_before) / $same_n" | bc) s (pipeline run: ${cpu_line%%,*})"
+same_rate=$(awk '/^same-bundle ceiling: [0-9]+ bundles/ {for (i = 1; i <= NF; i++) if ($(i+1) == "entities/s,") print $i}' "$log-same-ceiling.txt")
+same_mid=$(awk '/^same-bundle ceiling, middle 80/ {for (i = 1; i <= NF; i++) if ($(i+1) == "entities/s,") print $i}' "$log-same-ceiling.txt")
+printf 'pipeline vs same-bundle ceiling (entities/s, the issue'"'"'s figure): whole run %.0f %% (%.2f of %.2f), middle 80 %% %.0f %% (%.2f of %.2f); %s\n' \
+  "$(echo "100 * $n / $elapsed / $same_rate" | bc -l)" "$(echo "$n / $elapsed" | bc -l)" "$same_rate" \
+  "$(echo "100 * $mid_n / $mid_elapsed / $same_mid" | bc -l)" "$(echo "$mid_n / $mid_elapsed" | bc -l)" "$same_mid" \
+  "$(uptime | sed 's/.*load/load/')"

@@ -168,5 +168,12 @@ public interface SyncConfig {
         /** Namespace of the identifier systems of DHIS2 objects in the NEHR (one per DHIS2 instance). */
         @WithDefault("http://dhis2.health.gov.lk/identifier/")
         String identifierNamespace();
+
+        /**
+         * How long a shared resource (Organization, Location, Device, Practitioner) the NEHR committed is trusted to be
+         * there unchanged and left out of later bundles; {@code 0s} sends every one in every bundle.
+         */
+        @WithDefault("10m")
+        Duration sharedResourceTtl();
     }
 }

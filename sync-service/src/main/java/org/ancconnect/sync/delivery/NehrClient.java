@@ -41,6 +41,8 @@ public class NehrClient {
 
     private final NehrRestClient rest;
     private final MeterRegistry registry;
+    /** One timer per operation and status, looked up instead of built and registered again per request. */
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public NehrClient(@RestClient NehrRestClient rest, MeterRegistry registry) {
         this.rest = rest;
@@ -125,7 +127,8 @@ public class NehrClient {
         } catch (ProcessingException e) {
             throw new NehrUnavailable("NEHR unreachable: " + e.getMessage());
         } finally {
-            Timer.builder("sync.fhir.request").tag("operation", operation).tag("status", status).register(registry)
+            timers.computeIfAbsent(operation + " " + status, k -> Timer.builder("sync.fhir.request").tag("operation", operation)
+                    .tag("status", k.substring(operation.length() + 1)).register(registry))
                     .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
@@ -159,10 +162,30 @@ public class NehrClient {
         r.readEntity(JsonNode.class).path("entry").forEach(e -> {
             String location = e.path("response").path("location").asText("");
             if (!location.isEmpty()) {
-                versions.add(location.replaceFirst("^.*?/(?=[A-Z][A-Za-z]+/)", ""));
+                versions.add(relative(location));
             }
         });
         return versions;
+    }
+
+    /**
+     * "Type/id/_history/v" of a location, with any base URL before it cut off: from the first path segment that starts
+     * with a capital letter and is followed by another segment (what {@code ^.*?/(?=[A-Z][A-Za-z]+/)} matched, without
+     * compiling that regex once per entry of every bundle).
+     */
+    static String relative(String location) {
+        for (int slash = location.indexOf('/'); slash >= 0 && slash + 1 < location.length(); slash = location.indexOf('/', slash + 1)) {
+            int start = slash + 1;
+            int end = start;
+            while (end < location.length() && Character.isLetter(location.charAt(end)) && location.charAt(end) < 128) {
+                end++;
+            }
+            char first = location.charAt(start);
+            if (first >= 'A' && first <= 'Z' && end > start + 1 && end < location.length() && location.charAt(end) == '/') {
+                return location.substring(start);
+            }
+        }
+        return location;
     }
 
     private static String abbreviate(String s) {

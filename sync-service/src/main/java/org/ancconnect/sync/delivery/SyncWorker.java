@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.ancconnect.sync.SyncConfig;
 import org.ancconnect.sync.dhis2.Dhis2Client;
 import org.ancconnect.sync.log.AdvisoryLocks;
@@ -22,14 +23,17 @@ import org.ancconnect.sync.mapping.Dhis2User;
 import org.ancconnect.sync.mapping.MappingException;
 import org.ancconnect.sync.mapping.ProgramMapping;
 import org.ancconnect.sync.mapping.ProgramMappings;
+import org.ancconnect.sync.mapping.SharedResources;
 import org.ancconnect.sync.mapping.TrackedEntity;
 import org.ancconnect.sync.mapping.TrackedEntityMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Syncs one tracked entity: under a PostgreSQL advisory lock keyed by the entity (held on one
  * connection for the whole run, so no two replicas work on the same entity at once, and released by
  * PostgreSQL if this process dies), fetch its current state from DHIS2, map it with what the last sync
- * wrote, post one transaction, record the outcome. Always the current state: a redelivered or stale
+ * wrote, post one transaction, record the outcome. Shared resources the NEHR committed unchanged are left out of the
+ * bundle ({@link SharedResourceCache}); a bundle that left any out and fails is sent once more in full. Always the current state: a redelivered or stale
  * message converges to the same result.
  */
 @ApplicationScoped
@@ -43,9 +47,12 @@ public class SyncWorker {
     private final String namespace;
     private final Timer mappingTimer;
     private final Timer deliveryTimer;
+    private final SharedResourceCache shared;
+    private final String nehrUrl;
 
     public SyncWorker(Dhis2Client dhis2, NehrClient nehr, ProgramMappings mappings, SyncLogRepository log, AgroalDataSource ds,
-            SyncConfig config, MeterRegistry registry) {
+            SyncConfig config, MeterRegistry registry, SharedResourceCache shared,
+            @ConfigProperty(name = "anc.nehr.base-url") String nehrUrl) {
         this.dhis2 = dhis2;
         this.nehr = nehr;
         this.mappings = mappings;
@@ -54,6 +61,8 @@ public class SyncWorker {
         this.namespace = config.delivery().identifierNamespace();
         this.mappingTimer = registry.timer("sync.mapping.duration");
         this.deliveryTimer = registry.timer("sync.delivery.duration");
+        this.shared = shared;
+        this.nehrUrl = nehrUrl;
     }
 
     /** Syncs the entity; answers the number of FHIR resources written. Throws TransientFailure or a permanent error. */
@@ -77,12 +86,11 @@ public class SyncWorker {
                 if (phn != null) {
                     AdvisoryLocks.lock(c, "phn:" + phn);
                 }
-                long mapStart = System.nanoTime();
-                TrackedEntityMapper.Result result = TrackedEntityMapper.map(te, mapping,
-                        new TrackedEntityMapper.Source(info.zone(), info.systemId(), info.version(), namespace), users, previous);
-                BundleCheck.check(result.bundle());
-                mappingTimer.record(System.nanoTime() - mapStart, java.util.concurrent.TimeUnit.NANOSECONDS);
-                List<String> versions = result.bundle().path("entry").isEmpty() ? List.of() : commit(result.bundle(), phn);
+                TrackedEntityMapper.Source source = new TrackedEntityMapper.Source(info.zone(), info.systemId(), info.version(),
+                        namespace);
+                Posted posted = post(known -> map(te, mapping, source, users, previous, known), phn);
+                TrackedEntityMapper.Result result = posted.result();
+                List<String> versions = posted.versions();
                 Instant version = te.updatedAt();
                 log.synced(c, uid, program, version, result.keys(), versions, attempt + 1);
                 deliveryTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -93,6 +101,44 @@ public class SyncWorker {
         } catch (SQLException e) {
             throw new TransientFailure("sync log unavailable: " + e.getMessage());
         }
+    }
+
+    /** What was posted (the last bundle mapped) and the version ids the NEHR answered. */
+    public record Posted(TrackedEntityMapper.Result result, List<String> versions) {
+    }
+
+    /**
+     * Maps with what this replica knows the NEHR holds of the shared resources ({@code map} is given that view), posts the
+     * bundle, and remembers the shared resources the NEHR committed. If a bundle that left shared resources out fails for
+     * any reason but an unreachable NEHR, the NEHR may have lost them (wiped, restored from a backup): the cache of that
+     * NEHR is cleared and the entity is mapped and posted once more in full, in the same attempt.
+     */
+    public Posted post(Function<SharedResources, TrackedEntityMapper.Result> map, String phn) {
+        TrackedEntityMapper.Result result = map.apply(shared.of(nehrUrl));
+        List<String> versions;
+        try {
+            versions = result.bundle().path("entry").isEmpty() ? List.of() : commit(result.bundle(), phn);
+        } catch (NehrUnavailable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (result.omitted().isEmpty()) {
+                throw e;
+            }
+            shared.forget(nehrUrl);
+            result = map.apply(shared.of(nehrUrl));
+            versions = commit(result.bundle(), phn);
+        }
+        shared.committed(nehrUrl, result.shared(), result.omitted());
+        return new Posted(result, versions);
+    }
+
+    private TrackedEntityMapper.Result map(TrackedEntity te, ProgramMapping mapping, TrackedEntityMapper.Source source,
+            Map<String, Dhis2User> users, Set<String> previous, SharedResources known) {
+        long mapStart = System.nanoTime();
+        TrackedEntityMapper.Result result = TrackedEntityMapper.map(te, mapping, source, users, previous, known);
+        BundleCheck.check(result.bundle());
+        mappingTimer.record(System.nanoTime() - mapStart, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return result;
     }
 
     /** Posts the transaction; a 409 caused by an identifier already on another PHN's Patient is permanent, not a race. */

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class Dhis2Client {
 
     /** The fields a Practitioner needs. */
-    private static final String USER_FIELDS = "id,username,firstName,surname,phoneNumber,email";
+    public static final String USER_FIELDS = "id,username,firstName,surname,phoneNumber,email";
     /** Users change rarely; an hour bounds how long a corrected phone number takes to reach new Practitioners. */
     private static final Duration USER_TTL = Duration.ofHours(1);
 
@@ -81,10 +81,13 @@ public class Dhis2Client {
         return call(() -> rest.programs(auth(), "id,displayName,programType,trackedEntityType[id,displayName],version", false));
     }
 
+    /** The fields of a program the mapping resolves bindings against. */
+    public static final String PROGRAM_FIELDS = "id,displayName,trackedEntityType[id],programTrackedEntityAttributes[trackedEntityAttribute[id,code,name,valueType]],"
+            + "programStages[id,name,programStageDataElements[dataElement[id,code,name,valueType]]]";
+
     /** A program with what the mapping resolves bindings against. */
     public JsonNode program(String id) {
-        return call(() -> rest.program(auth(), id, "id,displayName,trackedEntityType[id],programTrackedEntityAttributes[trackedEntityAttribute[id,code,name,valueType]],"
-                + "programStages[id,name,programStageDataElements[dataElement[id,code,name,valueType]]]"));
+        return call(() -> rest.program(auth(), id, PROGRAM_FIELDS));
     }
 
     /** One page of tracked entities of a program changed at or after {@code updatedAfter}, oldest first. */
@@ -187,11 +190,15 @@ public class Dhis2Client {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode u = found.get(0);
-        Dhis2User user = new Dhis2User(u.path("id").asText(), u.path("username").asText(), u.path("firstName").asText(null),
-                u.path("surname").asText(null), u.path("phoneNumber").asText(null), u.path("email").asText(null));
+        Dhis2User user = user(found.get(0));
         users.put(username, new CachedUser(user, Instant.now()));
         return Optional.of(user);
+    }
+
+    /** A user of {@code /api/users} ({@link #USER_FIELDS}) as the Practitioner mapping reads it. */
+    public static Dhis2User user(JsonNode u) {
+        return new Dhis2User(u.path("id").asText(), u.path("username").asText(), u.path("firstName").asText(null),
+                u.path("surname").asText(null), u.path("phoneNumber").asText(null), u.path("email").asText(null));
     }
 
     private String auth() {

@@ -14,8 +14,16 @@ import java.util.Set;
  */
 public final class TrackedEntityMapper {
 
-    /** The bundle and the business keys of the resources it upserts (to be stored for the next sync). */
-    public record Result(ObjectNode bundle, Set<String> keys) {
+    /**
+     * The bundle and the business keys of the resources it upserts (to be stored for the next sync); the shared
+     * resources it refers to by key with their stored content (to remember once the NEHR committed), and the keys of
+     * those left out of the bundle because {@link SharedResources} said the NEHR holds them unchanged.
+     */
+    public record Result(ObjectNode bundle, Set<String> keys, Map<String, String> shared, Set<String> omitted) {
+
+        public Result(ObjectNode bundle, Set<String> keys) {
+            this(bundle, keys, Map.of(), Set.of());
+        }
     }
 
     /** Which DHIS2 instance the entity comes from: its zone, systemId and version. */
@@ -32,7 +40,13 @@ public final class TrackedEntityMapper {
 
     public static Result map(TrackedEntity te, ProgramMapping mapping, Source source, Map<String, Dhis2User> users,
             Set<String> previousKeys) {
-        BundleBuilder bundle = new BundleBuilder();
+        return map(te, mapping, source, users, previousKeys, SharedResources.NONE);
+    }
+
+    /** As above, leaving out the shared resources the NEHR is known to hold unchanged ({@code known}). */
+    public static Result map(TrackedEntity te, ProgramMapping mapping, Source source, Map<String, Dhis2User> users,
+            Set<String> previousKeys, SharedResources known) {
+        BundleBuilder bundle = new BundleBuilder(known);
         MappingContext ctx = new MappingContext(mapping, source.zone(), source.systemId(), source.version(),
                 source.identifierNamespace(), users, bundle);
         if (!te.deleted()) {
@@ -55,7 +69,7 @@ public final class TrackedEntityMapper {
                 bundle.retract(key);
             }
         }
-        return new Result(bundle.build(), Set.copyOf(bundle.keys()));
+        return new Result(bundle.build(), Set.copyOf(bundle.keys()), Map.copyOf(bundle.shared()), Set.copyOf(bundle.omitted()));
     }
 
     private static void event(MappingContext ctx, TrackedEntity.Event ev, String patient) {
