@@ -2,7 +2,6 @@ package org.ancconnect.portal.nehr;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Reference;
 
 /**
  * Reads a mother's record and leaves the audit trail. A view takes her record from {@link RecordCache} (one NEHR
@@ -49,14 +47,13 @@ public class RecordService {
     }
 
     private java.util.concurrent.CompletionStage<Void> publish(Accessor accessor, MotherRecord r, Purpose purpose, String reason) {
-        Reference patient = new Reference("Patient/" + r.patientId());
-        Reference who = accessor.kind() == Accessor.Kind.STAFF
-                ? new Reference("Practitioner?identifier=" + Transactions.token(config.staffSystem(), accessor.subject()))
-                : patient.copy();
-        AuditEvent ae = AuditEvents.view(accessor, who, patient, purpose, reason, Date.from(clock.instant()));
+        String patient = "Patient/" + r.patientId();
+        String who = accessor.kind() == Accessor.Kind.STAFF
+                ? "Practitioner?identifier=" + Transactions.token(config.staffSystem(), accessor.subject())
+                : patient;
         String id = UUID.randomUUID().toString();
-        ae.setId(id);
-        return audit.publish(id, NehrClient.FHIR.newJsonParser().encodeResourceToString(ae).getBytes(StandardCharsets.UTF_8));
+        // AuditEvents.view's JSON, written directly (the same bytes as HAPI's encoder, at a fraction of its CPU).
+        return audit.publish(id, ViewAuditJson.view(id, accessor, who, patient, purpose, reason, Date.from(clock.instant())));
     }
 
     /** Who accessed her record and when, newest first (at most {@code limit} entries). */
