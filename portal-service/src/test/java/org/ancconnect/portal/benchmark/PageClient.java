@@ -4,15 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.ancconnect.testsupport.esignet.Browser;
 
 /**
@@ -45,24 +41,13 @@ final class PageClient implements AutoCloseable {
         this.marker = marker.getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * The cookies the signed-in {@link Browser} would send. Its cookie store is private (the class is shared test-support,
-     * installed in the common Maven repository, where a new public method would reach every checkout), so it is read
-     * here; a missing session cookie fails the benchmark at once rather than measuring sign-in redirects.
-     */
+    /** The cookies the signed-in {@link Browser} sends; a missing session cookie fails the benchmark at once. */
     private static String cookieHeader(Browser browser, URI uri) {
-        try {
-            Field f = Browser.class.getDeclaredField("cookies");
-            f.setAccessible(true);
-            CookieManager cookies = (CookieManager) f.get(browser);
-            String header = cookies.getCookieStore().get(uri).stream().map(HttpCookie::toString).collect(Collectors.joining("; "));
-            if (!header.contains("anc_session=")) {
-                throw new IllegalStateException("no anc_session cookie for " + uri + " (signed in?)");
-            }
-            return header;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Browser's cookie store not readable", e);
+        String header = browser.cookieHeader(uri);
+        if (!header.contains("anc_session=")) {
+            throw new IllegalStateException("no anc_session cookie for " + uri + " (signed in?)");
         }
+        return header;
     }
 
     /** One GET: the status, with 200 counted only when the body contains the marker (else -200). */

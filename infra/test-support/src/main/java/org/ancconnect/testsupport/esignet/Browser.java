@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A minimal browser for flow tests: keeps cookies, follows redirects one hop at a time (so a test can stop where the
@@ -43,6 +45,12 @@ public final class Browser {
         public String locationParam(String name) {
             return queryParam(URI.create(location), name);
         }
+    }
+
+    /** The Cookie header this browser would send to {@code uri} (for load generators that reuse its signed-in session). */
+    public String cookieHeader(URI uri) {
+        return cookies.getCookieStore().get(uri).stream().map(HttpCookie::toString)
+                .collect(Collectors.joining("; "));
     }
 
     public Page get(String url) {
