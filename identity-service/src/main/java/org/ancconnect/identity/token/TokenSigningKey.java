@@ -18,7 +18,8 @@ public class TokenSigningKey extends PanacheEntityBase {
     @Column(nullable = false)
     public String kid;
 
-    @Column(name = "public_jwk", nullable = false)
+    // text in V2: declared, so Hibernate Reactive's schema validation (it reads text without a JDBC type code) matches it.
+    @Column(name = "public_jwk", nullable = false, columnDefinition = "text")
     public String publicJwk;
 
     @Column(name = "private_key", nullable = false)

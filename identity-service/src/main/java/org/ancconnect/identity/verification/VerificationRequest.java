@@ -56,7 +56,8 @@ public class VerificationRequest extends PanacheEntityBase {
     @Column(name = "consented_claims")
     public String consentedClaims;
 
-    @Column(name = "claims_json")
+    // text in V2: declared, so Hibernate Reactive's schema validation (it reads text without a JDBC type code) matches it.
+    @Column(name = "claims_json", columnDefinition = "text")
     public String claimsJson;
 
     @Column(name = "collected_at")
