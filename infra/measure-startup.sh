@@ -18,6 +18,11 @@
 # endpoints, then SIGTERM; the JVM writes the cache as it exits. A cache is only valid for the same JVM, class path
 # and options: a stale or missing one makes the JVM print an error and start without it (slower, not broken).
 #
+# Pods start as the chart's Deployment starts them: a service whose generated manifests carry Quarkus's Flyway
+# init-task (target/kubernetes/kubernetes.yml sets QUARKUS_FLYWAY_ACTIVE) is first migrated once as the init-task Job
+# does (QUARKUS_INIT_AND_EXIT=true QUARKUS_FLYWAY_ACTIVE=true: migrate, exit), then trained and measured with
+# QUARKUS_FLYWAY_ACTIVE=false, as the Deployment's pods run (they wait for the Job; they never migrate).
+#
 # Usage: infra/measure-startup.sh [service ...]     (default: all four services)
 # Build the jars first: ./mvnw -B -f <service>/pom.xml package -DskipTests
 # JVM options: the production ones, read from the one place the images take them from (quarkus-parent's
@@ -69,6 +74,7 @@ CLK_TCK=$(getconf CLK_TCK)
 cpu_ms() { awk -v tck="$CLK_TCK" '{ sub(/.*\) /, ""); print int(($12 + $13) * 1000 / tck) }' "/proc/$1/stat"; }
 
 pid=""
+pod_env=()
 stop_service() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
@@ -80,7 +86,8 @@ stop_service() {
 }
 trap stop_service EXIT
 
-# start_service <jar> <port> <log> [extra JVM option ...]: launches the JVM in the background (pid, start).
+# start_service <jar> <port> <log> [extra JVM option ...]: launches the JVM in the background (pid, start), with the
+# environment of the service's Deployment (pod_env).
 start_service() {
   local jar=$1 port=$2 log=$3
   shift 3
@@ -91,8 +98,23 @@ start_service() {
   fi
   start=$(now_ns)
   # shellcheck disable=SC2086 # JVM_OPTS is a word list
-  "$JAVA" $JVM_OPTS "$@" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$log" 2>&1 &
+  env "${pod_env[@]}" "$JAVA" $JVM_OPTS "$@" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$log" 2>&1 &
   pid=$!
+}
+
+# init_task <service> <jar> <port>: when the service's chart runs Flyway as Quarkus's init-task Job, runs that Job's
+# start once (migrate, exit) and sets pod_env to what the Deployment's pods get; sets init to its outcome.
+init_task() {
+  local service=$1 jar=$2 port=$3 manifests="$ROOT/$1/target/kubernetes/kubernetes.yml"
+  pod_env=()
+  init=""
+  grep -q 'name: QUARKUS_FLYWAY_ACTIVE' "$manifests" 2>/dev/null || return 0
+  log="$LOGS/$service-init-task.log"
+  pod_env=(QUARKUS_INIT_AND_EXIT=true QUARKUS_FLYWAY_ACTIVE=true)
+  start_service "$jar" "$port" "$log"
+  if wait "$pid"; then init="migrated by the init task"; else init="init task FAILED: see $log"; fi
+  pid=""
+  pod_env=(QUARKUS_FLYWAY_ACTIVE=false)
 }
 
 # await_live <base URL>: sets live (ms) and cpu (ms of CPU at that moment), or notes why not.
@@ -156,6 +178,7 @@ for service in "${services[@]}"; do
   fi
   base="http://127.0.0.1:$port"
   cache="$ROOT/$service/target/aot/app.aot"
+  init_task "$service" "$jar" "$port"
   for mode in "${modes[@]}"; do
     training=""
     extra=()
@@ -187,7 +210,7 @@ for service in "${services[@]}"; do
     if [ "$mode" = aot ] && grep -q '\[aot\].*\(error\|[Uu]nable\|mismatch\)' "$log"; then
       notes="${notes:+$notes; }AOT cache NOT used: see $log"
     fi
-    notes="${training:+$training; }$notes"
+    notes="${init:+$init; }${training:+$training; }$notes"
     printf '%-17s %-4s %9s %9s %9s %9s %9s  %s\n' "$service" "$mode" "$live" "$ready" "$cpu" "$rss" "$verdict" "$notes"
     stop_service
   done
