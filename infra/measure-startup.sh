@@ -18,6 +18,11 @@
 # endpoints, then SIGTERM; the JVM writes the cache as it exits. A cache is only valid for the same JVM, class path
 # and options: a stale or missing one makes the JVM print an error and start without it (slower, not broken).
 #
+# Pods start as the chart's Deployment starts them: a service whose generated manifests carry Quarkus's Flyway
+# init-task (target/kubernetes/kubernetes.yml sets QUARKUS_FLYWAY_ACTIVE) is first migrated once as the init-task Job
+# does (QUARKUS_INIT_AND_EXIT=true QUARKUS_FLYWAY_ACTIVE=true: migrate, exit), then trained and measured with
+# QUARKUS_FLYWAY_ACTIVE=false, as the Deployment's pods run (they wait for the Job; they never migrate).
+#
 # Usage: infra/measure-startup.sh [service ...]     (default: all four services)
 # Build the jars first: ./mvnw -B -f <service>/pom.xml package -DskipTests
 # JVM options: the production ones, read from the one place the images take them from (quarkus-parent's
@@ -60,15 +65,33 @@ LOGS=$(mktemp -d "${TMPDIR:-/tmp}/anc-startup.XXXXXX")
 services=("$@")
 [ ${#services[@]} -eq 0 ] && services=(portal-service identity-service phn-service sync-service)
 
-now_ns() { date +%s%N; }
-ms_since() { echo $(( ($(now_ns) - $1) / 1000000 )); }
-http_ok() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1" || true)" = 200 ]; }
+# The polling below starts no process: a curl, a date and a sleep per 10 ms round cost ~10 ms of CPU (measured here),
+# up to half a core taken from the JVM being measured on a 2-core machine. bash's own clock, /dev/tcp and read -t
+# do the same work in the shell.
+# now_us: sets now to the wall clock in microseconds ($EPOCHREALTIME, bash 5).
+now_us() { now=${EPOCHREALTIME//[.,]/}; }
+# elapsed_ms: sets elapsed to the milliseconds since start (set by start_service).
+elapsed_ms() { now_us; elapsed=$(( (now - start) / 1000 )); }
+# http_status <port> <path>: sets status to the HTTP status of a GET to 127.0.0.1:<port> (000 when nothing answers).
+http_status() {
+  local fd proto code rest
+  status=000
+  { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 0
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$2" "$1" >&"$fd" 2>/dev/null || true
+  if IFS=' ' read -r -t 2 -u "$fd" proto code rest && [[ $proto == HTTP/* && $code =~ ^[0-9]{3}$ ]]; then status=$code; fi
+  exec {fd}>&-
+}
+# pause <seconds>: a read that times out on a FIFO nobody writes to (TICK, opened below).
+pause() { read -r -t "$1" -u "$TICK" _ || true; }
+mkfifo "$LOGS/tick"
+exec {TICK}<>"$LOGS/tick"
 CLK_TCK=$(getconf CLK_TCK)
 # utime + stime of every thread of the process so far (fields 14 and 15 of /proc/<pid>/stat; the command name in
 # field 2 is in parentheses and may hold spaces, so count from the closing one).
 cpu_ms() { awk -v tck="$CLK_TCK" '{ sub(/.*\) /, ""); print int(($12 + $13) * 1000 / tck) }' "/proc/$1/stat"; }
 
 pid=""
+pod_env=()
 stop_service() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
@@ -80,7 +103,8 @@ stop_service() {
 }
 trap stop_service EXIT
 
-# start_service <jar> <port> <log> [extra JVM option ...]: launches the JVM in the background (pid, start).
+# start_service <jar> <port> <log> [extra JVM option ...]: launches the JVM in the background (pid, start), with the
+# environment of the service's Deployment (pod_env).
 start_service() {
   local jar=$1 port=$2 log=$3
   shift 3
@@ -89,34 +113,54 @@ start_service() {
     echo "port $port is already in use: set BASE_PORT to a free range" >&2
     exit 1
   fi
-  start=$(now_ns)
+  now_us
+  start=$now
   # shellcheck disable=SC2086 # JVM_OPTS is a word list
-  "$JAVA" $JVM_OPTS "$@" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$log" 2>&1 &
+  env "${pod_env[@]}" "$JAVA" $JVM_OPTS "$@" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$log" 2>&1 &
   pid=$!
 }
 
-# await_live <base URL>: sets live (ms) and cpu (ms of CPU at that moment), or notes why not.
+# init_task <service> <jar> <port>: when the service's chart runs Flyway as Quarkus's init-task Job, runs that Job's
+# start once (migrate, exit) and sets pod_env to what the Deployment's pods get; sets init to its outcome.
+init_task() {
+  local service=$1 jar=$2 port=$3 manifests="$ROOT/$1/target/kubernetes/kubernetes.yml"
+  pod_env=()
+  init=""
+  grep -q 'name: QUARKUS_FLYWAY_ACTIVE' "$manifests" 2>/dev/null || return 0
+  log="$LOGS/$service-init-task.log"
+  pod_env=(QUARKUS_INIT_AND_EXIT=true QUARKUS_FLYWAY_ACTIVE=true)
+  start_service "$jar" "$port" "$log"
+  if wait "$pid"; then init="migrated by the init task"; else init="init task FAILED: see $log"; fi
+  pid=""
+  pod_env=(QUARKUS_FLYWAY_ACTIVE=false)
+}
+
+# await_live <port>: sets live (ms) and cpu (ms of CPU at that moment), or notes why not.
 await_live() {
   live="-"; cpu="-"; notes=""
   while :; do
     if ! kill -0 "$pid" 2>/dev/null; then notes="exited during start-up: see $log"; return; fi
-    if http_ok "$1/q/health/live"; then live=$(ms_since "$start"); cpu=$(cpu_ms "$pid"); return; fi
-    if [ "$(ms_since "$start")" -gt $((LIVE_WAIT_SECONDS * 1000)) ]; then notes="not live after ${LIVE_WAIT_SECONDS}s"; return; fi
-    sleep 0.01
+    http_status "$1" /q/health/live
+    if [ "$status" = 200 ]; then elapsed_ms; live=$elapsed; cpu=$(cpu_ms "$pid"); return; fi
+    elapsed_ms
+    if [ "$elapsed" -gt $((LIVE_WAIT_SECONDS * 1000)) ]; then notes="not live after ${LIVE_WAIT_SECONDS}s"; return; fi
+    pause 0.01
   done
 }
 
-# await_ready <base URL>: sets ready (ms), or notes which checks are DOWN.
+# await_ready <port>: sets ready (ms), or notes which checks are DOWN.
 await_ready() {
   ready="-"
   while :; do
-    if http_ok "$1/q/health/ready"; then ready=$(ms_since "$start"); return; fi
-    if [ "$(ms_since "$start")" -gt $((READY_WAIT_SECONDS * 1000)) ]; then
-      down=$(curl -s --max-time 2 "$1/q/health/ready" | tr -d '\n ' | grep -o '"name":"[^"]*","status":"DOWN"' | sed 's/"name":"\([^"]*\)".*/\1/' | paste -sd, - || true)
+    http_status "$1" /q/health/ready
+    if [ "$status" = 200 ]; then elapsed_ms; ready=$elapsed; return; fi
+    elapsed_ms
+    if [ "$elapsed" -gt $((READY_WAIT_SECONDS * 1000)) ]; then
+      down=$(curl -s --max-time 2 "http://127.0.0.1:$1/q/health/ready" | tr -d '\n ' | grep -o '"name":"[^"]*","status":"DOWN"' | sed 's/"name":"\([^"]*\)".*/\1/' | paste -sd, - || true)
       notes="not ready: DOWN ${down:-?}"
       return
     fi
-    sleep 0.05
+    pause 0.05
   done
 }
 
@@ -127,10 +171,10 @@ train() {
   mkdir -p "$(dirname "$cache")"
   rm -f "$cache"
   start_service "$jar" "$port" "$log" -XX:AOTCacheOutput="$cache"
-  await_live "$base"
+  await_live "$port"
   # A JVM that failed to start still writes a cache as it exits: of a start-up that did not happen, so drop it.
   if [ "$live" = "-" ]; then stop_service; rm -f "$cache"; training="training: $notes"; return; fi
-  await_ready "$base"
+  await_ready "$port"
   # The requests a pod gets first: probes, Prometheus scrapes, the OpenAPI document, and an unknown path (the
   # router's and security's refusal path). Readiness not reached (dependencies down) still trains the start-up.
   for _ in $(seq 1 "$TRAINING_ROUNDS"); do
@@ -154,8 +198,8 @@ for service in "${services[@]}"; do
     printf '%-17s %-4s %9s %9s %9s %9s %9s  %s\n' "$service" - - - - - - "no $jar (./mvnw -f $service/pom.xml package)"
     continue
   fi
-  base="http://127.0.0.1:$port"
   cache="$ROOT/$service/target/aot/app.aot"
+  init_task "$service" "$jar" "$port"
   for mode in "${modes[@]}"; do
     training=""
     extra=()
@@ -167,9 +211,9 @@ for service in "${services[@]}"; do
     fi
     log="$LOGS/$service-$mode.log"
     start_service "$jar" "$port" "$log" "${extra[@]}"
-    await_live "$base"
+    await_live "$port"
     if [ "$live" != "-" ]; then
-      await_ready "$base"
+      await_ready "$port"
       sleep "$IDLE_SECONDS"
       rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
       rss=$((rss_kb / 1024))
@@ -187,7 +231,7 @@ for service in "${services[@]}"; do
     if [ "$mode" = aot ] && grep -q '\[aot\].*\(error\|[Uu]nable\|mismatch\)' "$log"; then
       notes="${notes:+$notes; }AOT cache NOT used: see $log"
     fi
-    notes="${training:+$training; }$notes"
+    notes="${init:+$init; }${training:+$training; }$notes"
     printf '%-17s %-4s %9s %9s %9s %9s %9s  %s\n' "$service" "$mode" "$live" "$ready" "$cpu" "$rss" "$verdict" "$notes"
     stop_service
   done

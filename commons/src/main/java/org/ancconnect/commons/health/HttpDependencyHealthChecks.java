@@ -16,12 +16,19 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  */
 public final class HttpDependencyHealthChecks {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
     private HttpDependencyHealthChecks() {
+    }
+
+    /**
+     * The client, created at the first probe rather than when the checks are registered: building an
+     * {@link HttpClient} initialises the JDK's TLS context (the trust store's certificates parsed), which the
+     * registration runs inside Quarkus's start-up, before the service is live, and only readiness needs.
+     */
+    private static final class Client {
+        static final HttpClient INSTANCE = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /**
@@ -35,7 +42,7 @@ public final class HttpDependencyHealthChecks {
 
     static Uni<HealthCheckResponse> probe(String name, String probeUrl, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(probeUrl)).timeout(timeout).GET().build();
-        return Uni.createFrom().completionStage(() -> CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+        return Uni.createFrom().completionStage(() -> Client.INSTANCE.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .map(response -> HealthCheckResponse.named(name)
                         .status(response.statusCode() / 100 == 2)
                         .withData("url", probeUrl)

@@ -137,6 +137,11 @@ class ImageProfileTest {
         // Heap, code cache and metaspace at their caps still leave room in the limit for thread stacks, GC and
         // direct buffers, so a full heap ends in OutOfMemoryError (exit, restart) rather than an OOM kill.
         assertThat(heap + codeCache + metaspace).isLessThanOrEqualTo(POD_LIMIT * 95 / 100);
+        // Start-up may delay JIT work (higher compile thresholds) but never give up C2: C1-only code starts faster
+        // and is slower for good, which the services' throughput benchmarks would pay.
+        assertThat(flag(flags, "TieredCompilation")).isEqualTo("true");
+        assertThat(flag(flags, "TieredStopAtLevel")).isEqualTo("4");
+        assertThat(Double.parseDouble(flag(flags, "CompileThresholdScaling"))).isBetween(1.0, 10.0);
     }
 
     @Test
