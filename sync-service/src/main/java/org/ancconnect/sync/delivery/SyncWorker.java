@@ -109,16 +109,19 @@ public class SyncWorker {
 
     /**
      * Maps with what this replica knows the NEHR holds of the shared resources ({@code map} is given that view), posts the
-     * bundle, and remembers the shared resources the NEHR committed. If a bundle that left shared resources out fails for
-     * any reason but an unreachable NEHR, the NEHR may have lost them (wiped, restored from a backup): the cache of that
-     * NEHR is cleared and the entity is mapped and posted once more in full, in the same attempt.
+     * bundle, and remembers the shared resources the NEHR committed. If a bundle that left shared resources out is
+     * refused, the NEHR may have lost them (wiped, restored from a backup): the cache of that NEHR is cleared and the
+     * entity is mapped and posted once more in full, in the same attempt. Not for an unreachable NEHR, and not for a 409:
+     * that is a create race or an identifier on another Patient, never a missing resource (HAPI answers a reference to a
+     * resource it does not hold with 400, HAPI-1094), and clearing the cache on a race would make every replica send
+     * the shared resources again, racing once more.
      */
     public Posted post(Function<SharedResources, TrackedEntityMapper.Result> map, String phn) {
         TrackedEntityMapper.Result result = map.apply(shared.of(nehrUrl));
         List<String> versions;
         try {
             versions = result.bundle().path("entry").isEmpty() ? List.of() : commit(result.bundle(), phn);
-        } catch (NehrUnavailable e) {
+        } catch (NehrUnavailable | NehrClient.Conflict | IdentityConflicts.IdentityConflict e) {
             throw e;
         } catch (RuntimeException e) {
             if (result.omitted().isEmpty()) {

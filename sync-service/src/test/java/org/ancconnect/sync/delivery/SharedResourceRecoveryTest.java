@@ -2,6 +2,7 @@ package org.ancconnect.sync.delivery;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * Shared resources left out of bundles, against the real HAPI JPA server: a bundle that relies on a shared resource
  * the NEHR does not hold (what a wiped or restored NEHR looks like to a replica that remembers writing it) is refused
  * by the server, and the worker forgets what it knew of that NEHR and sends the entity in full in the same attempt;
- * once committed, the next bundle leaves the shared resources out and the NEHR accepts it.
+ * once committed, the next bundle leaves the shared resources out and the NEHR accepts it. A 409 is not such a
+ * refusal: the replica keeps what it knows and does not send the shared resources again.
  */
 @QuarkusTest
 @QuarkusTestResource(Dhis2StandinTestResource.class)
@@ -81,8 +83,47 @@ class SharedResourceRecoveryTest {
         assertThat(second.versions()).hasSize(first.versions().size() - offline.shared().size());
     }
 
-    /** The recorded 2.42 entity with fresh uids, PHN and NIC, so no other run's resources carry its identifiers. */
+    @Test
+    void aConflictOnThePatientKeepsWhatTheReplicaKnowsOfTheSharedResources() throws Exception {
+        String json = recordedJsonWithFreshUids();
+        TrackedEntity first = withPhn(json, freshNumber());
+        // The same tracked entity under another PHN: its Patient would carry the first one's tracked-entity identifier,
+        // which the NEHR's unique Patient identifiers refuse with 409, a permanent identity conflict.
+        TrackedEntity second = withPhn(json, freshNumber());
+        TrackedEntityMapper.Source source = new TrackedEntityMapper.Source(Fixtures.COLOMBO, UUID.randomUUID().toString(),
+                "2.42.1", "http://dhis2.health.gov.lk/identifier/");
+        Map<String, Dhis2User> users = Map.of("phm.tharani",
+                new Dhis2User("Onf73mPD6sL", "phm.tharani", "Tharani", "Sivakumar", "+94771234563", null));
+        cache.forget(nehr);
+        SyncWorker.Posted posted = worker.post(known -> TrackedEntityMapper.map(first, Fixtures.mapping(), source, users,
+                Set.of(), known), phn(first));
+        String device = posted.result().shared().keySet().stream().filter(k -> k.startsWith("Device?")).findFirst()
+                .orElseThrow();
+        assertThat(cache.of(nehr).written(device, posted.result().shared().get(device))).isTrue();
+
+        List<TrackedEntityMapper.Result> mapped = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> worker.post(known -> {
+            TrackedEntityMapper.Result r = TrackedEntityMapper.map(second, Fixtures.mapping(), source, users, Set.of(), known);
+            mapped.add(r);
+            return r;
+        }, phn(second))).isInstanceOf(IdentityConflicts.IdentityConflict.class);
+
+        assertThat(mapped).as("mapped and posted once, shared resources left out, not sent again in full").hasSize(1);
+        assertThat(mapped.get(0).omitted()).isEqualTo(posted.result().shared().keySet());
+        assertThat(cache.of(nehr).written(device, posted.result().shared().get(device))).isTrue();
+    }
+
+    private static int freshNumber() {
+        return 1_000_000 + new SecureRandom().nextInt(8_999_999);
+    }
+
+    /** The recorded 2.42 entity with fresh uids, PHN and registration number, so no other run's resources carry them. */
     private static TrackedEntity freshRecordedEntity() throws Exception {
+        return withPhn(recordedJsonWithFreshUids(), freshNumber());
+    }
+
+    /** The recorded 2.42 entity's JSON with fresh uids. */
+    private static String recordedJsonWithFreshUids() throws Exception {
         String json;
         try (InputStream in = SharedResourceRecoveryTest.class.getResourceAsStream("/dhis2/tracked-entity-2.42.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -91,7 +132,11 @@ class SharedResourceRecoveryTest {
                 "BxuOCB5siv9", "OrSA8XSaOia", "zfZZDzSV6cU", "vC3gSJ5FC28")) {
             json = json.replace("\"" + uid + "\"", "\"" + PipelineEndToEndTest.uid() + "\"");
         }
-        int n = 1_000_000 + new SecureRandom().nextInt(8_999_999);
+        return json;
+    }
+
+    /** That entity with the PHN {@code TEST<n>} and the registration number {@code REG-<n>}. */
+    private static TrackedEntity withPhn(String json, int n) throws Exception {
         json = json.replace("TEST1589225", "TEST" + n).replace("REG-288415", "REG-" + n);
         return TrackedEntity.parse(new ObjectMapper().readTree(json), Fixtures.COLOMBO);
     }
