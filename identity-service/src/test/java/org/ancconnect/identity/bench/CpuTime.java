@@ -1,12 +1,10 @@
 package org.ancconnect.identity.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.ancconnect.testsupport.ProcessCpuTime;
 
 /**
  * CPU time of the two servers in a sign-in, which a loaded machine does not inflate the way it inflates wall-clock
@@ -15,32 +13,27 @@ import java.util.Map;
  */
 final class CpuTime {
 
-    /** Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat (100 on every common kernel build). */
-    private static final long NANOS_PER_TICK = 10_000_000L;
-
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final Path standinStat;
+    private final long standin;
     private final Map<Long, Long> lastSeen = new HashMap<>();
     long eventLoops;
     long workers;
 
     CpuTime() {
-        standinStat = ProcessHandle.current().children()
+        standin = ProcessHandle.current().children()
                 .filter(p -> p.info().commandLine().orElse("").contains("esignet-standin"))
-                .findFirst().map(p -> Path.of("/proc", String.valueOf(p.pid()), "stat"))
+                .findFirst().map(ProcessHandle::pid)
                 .orElseThrow(() -> new IllegalStateException("No esignet-standin child process"));
         identityThreads(false);
     }
 
     /** The stand-in's CPU time so far (user + system), ns; 10 ms resolution, so read it as a sum over many sign-ins. */
     long standin() {
-        try {
-            String stat = Files.readString(standinStat);
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + standinStat, e);
+        long nanos = ProcessCpuTime.nanos(standin);
+        if (nanos < 0) {
+            throw new IllegalStateException("Cannot read the CPU time of the stand-in (pid " + standin + ")");
         }
+        return nanos;
     }
 
     /**

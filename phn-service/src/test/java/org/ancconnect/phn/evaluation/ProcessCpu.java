@@ -1,8 +1,5 @@
 package org.ancconnect.phn.evaluation;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ancconnect.testsupport.ProcessCpuTime;
 
 /**
  * CPU time the processes behind a registration spent, read from {@code /proc/<pid>/stat} (user + system
@@ -19,9 +17,6 @@ import java.util.Map;
  * (at 100 registrations/s the whole machine has 20 ms of CPU per registration).
  */
 final class ProcessCpu {
-
-    /** Linux reports these times in USER_HZ, which is 100 on every mainstream kernel build. */
-    private static final long TICKS_PER_SECOND = 100;
 
     private final Map<String, List<Long>> groups = new LinkedHashMap<>();
 
@@ -46,16 +41,9 @@ final class ProcessCpu {
         return out;
     }
 
+    /** CPU nanoseconds of a process so far; 0 when it has ended. */
     static long cpuNanos(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // The command name (field 2) is in parentheses and may contain spaces: count fields after it.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            return ticks * 1_000_000_000L / TICKS_PER_SECOND;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return Math.max(0, ProcessCpuTime.nanos(pid));
     }
 
     /**

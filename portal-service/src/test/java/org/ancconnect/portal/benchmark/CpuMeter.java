@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.ancconnect.testsupport.ProcessCpuTime;
 
 /**
  * CPU time spent per process group between two snapshots, read from {@code /proc/<pid>/stat} (user + system time):
@@ -20,8 +21,6 @@ import java.util.stream.Stream;
  */
 final class CpuMeter {
 
-    /** Linux's USER_HZ: /proc reports CPU time in these ticks (100 on every x86-64 and arm64 kernel). */
-    private static final long TICKS_PER_SECOND = 100;
     /** Each child's group, by what its command line runs: a packaged Quarkus app, or the NEHR's launcher argfile. */
     private static final Map<String, String> SERVICES = Map.of("portal-service/target/quarkus-app", "portal-service",
             "identity-service/target/quarkus-app", "identity-service", "phn-service/target/quarkus-app", "phn-service",
@@ -105,13 +104,7 @@ final class CpuMeter {
 
     /** utime + stime of /proc/<pid>/stat in ms; -1 when the process is gone. */
     private static long cpuMs(Path proc) {
-        try {
-            String stat = Files.readString(proc.resolve("stat"));
-            // Fields after the command name in parentheses (which may contain spaces): state is field 3, utime 14, stime 15.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        long nanos = ProcessCpuTime.nanos(proc.resolve("stat"));
+        return nanos < 0 ? -1 : nanos / 1_000_000;
     }
 }
