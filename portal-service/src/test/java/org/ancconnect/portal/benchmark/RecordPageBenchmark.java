@@ -42,6 +42,13 @@ public final class RecordPageBenchmark {
     private static final String RECORD_MARKER = "details class=\"card\"";
 
     private static final String PORTAL_JVM_OPTIONS = "anc.suite.jvm-options.portal-service";
+    /**
+     * The benchmark's own NEHR database, recreated at every run: never the module's test database. A run leaves tens
+     * of thousands of AuditEvents behind (one per page), and the tests' reset between classes then failed (HTTP 409:
+     * its conditional deletes stop short of that many, so a left AuditEvent still references a Practitioner) and
+     * deleting them one by one took HAPI over ten minutes.
+     */
+    private static final String NEHR_DATABASE = "anc_nehr_bench_portal_service";
 
     private RecordPageBenchmark() {
     }
@@ -63,6 +70,10 @@ public final class RecordPageBenchmark {
         // C2), not the suite's C1-only test default; -Danc.suite.jvm-options.portal-service=... overrides them.
         System.setProperty(PORTAL_JVM_OPTIONS, System.getProperty(PORTAL_JVM_OPTIONS, "-XX:MaxRAM=512m " + productionJvmOptions()));
         System.out.println("portal JVM options: " + System.getProperty(PORTAL_JVM_OPTIONS));
+        if (System.getProperty("anc.fhir.jdbc-url", System.getenv().getOrDefault("ANC_FHIR_JDBC_URL", "")).isBlank()) {
+            Suite.dropDatabase(NEHR_DATABASE); // the NEHR launcher creates it again and installs the IG (about a minute)
+            System.setProperty("anc.fhir.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/" + NEHR_DATABASE);
+        }
         Suite suite = Suite.get();
         String portal = suite.startPortal();
         SuitePeople.Person mother = suite.mothers().getFirst();
@@ -106,13 +117,10 @@ public final class RecordPageBenchmark {
         System.exit(0);
     }
 
-    /**
-     * The NEHR's database, whose PostgreSQL backends count as this benchmark's: SharedFhirServer's setting, else its
-     * default for this module.
-     */
+    /** The NEHR's database, whose PostgreSQL backends count as this benchmark's (set in {@code main}). */
     private static String nehrDatabase() {
         String url = System.getProperty("anc.fhir.jdbc-url", System.getenv().getOrDefault("ANC_FHIR_JDBC_URL", ""));
-        return url.isBlank() ? "anc_nehr_test_portal_service" : url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        return url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
     }
 
     /** Every page shown was audited: the relay's backlog drains into the NEHR; prints how long that took. */

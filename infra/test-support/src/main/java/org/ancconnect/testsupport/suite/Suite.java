@@ -292,12 +292,13 @@ public final class Suite {
         started.clear();
     }
 
-    private static void dropDatabase(String name) {
+    /** Drops a database of the local PostgreSQL if it exists, closing its connections (the suite's, a benchmark's). */
+    public static void dropDatabase(String name) {
         String url = "jdbc:postgresql://" + System.getProperty("anc.pg.host", "127.0.0.1") + ":5432/postgres";
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reset the suite database " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot drop the database " + name + ": " + e.getMessage(), e);
         }
     }
 
