@@ -4,6 +4,7 @@
 #
 #   sync-service/bench/e2e-benchmark.sh [--fhir URL] [--entities 10000] [--visits 8] [--consumers 4] [--replicas 1]
 #        [--kill-after N] [--nehr-outage-after N] [--broker-restart-after N] [--stop-at HH:MM] [--ceiling-seconds 20]
+#        [--pipeline-only]
 #
 # --fhir                  a running NEHR server with a disposable store; without it the run starts its own on a free
 #                         port with a fresh database anc_nehr_<run> (required by --nehr-outage-after)
@@ -12,6 +13,8 @@
 # --nehr-outage-after N   stop the NEHR server (SIGTERM) once N are synced, keep it down 60 s, start it again
 # --broker-restart-after N  the run uses a private RabbitMQ node on 5673 (bench/private-broker.sh, never the shared
 #                         broker on 5672) and restarts it once N are synced
+# --pipeline-only         no ceilings: the pipeline's figures and the exactly-once check only (before/after pairs of
+#                         CPU per entity, where the ratio would not be a figure anyway on a loaded machine)
 # --stop-at HH:MM         (UTC, private RabbitMQ node as above) a long run on a shared machine: if not every entity is
 #                         synced by then, purge the run's work and retry queues, wait until no message is in flight and
 #                         check what was synced (bench/exactly-once.sh); the report says how many of --entities that was
@@ -38,7 +41,7 @@ root="$(cd "$here/../.." && pwd)"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # SYNC_SERVICE_JAR: a copy of the packaged service, so a build during a long run cannot swap the jar under it.
 sync_jar="${SYNC_SERVICE_JAR:-$root/sync-service/target/quarkus-app/quarkus-run.jar}"
-fhir="" entities=10000 visits=8 consumers=4 replicas=1 kill_after=0 outage_after=0 broker_after=0 stop_at="" ceiling_seconds=20
+fhir="" entities=10000 visits=8 consumers=4 replicas=1 kill_after=0 outage_after=0 broker_after=0 stop_at="" ceiling_seconds=20 pipeline_only=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --fhir) fhir="$2"; shift 2 ;;
@@ -51,6 +54,7 @@ while [[ $# -gt 0 ]]; do
     --broker-restart-after) broker_after="$2"; shift 2 ;;
     --stop-at) stop_at="$2"; shift 2 ;;
     --ceiling-seconds) ceiling_seconds="$2"; shift 2 ;;
+    --pipeline-only) pipeline_only=1; shift ;;
     *) sed -n '2,25p' "$0"; exit 2 ;;
   esac
 done
@@ -199,6 +203,9 @@ retries=$(psql_sync "SELECT count(*) FROM sync_entity WHERE attempts > 1")
 echo "entities that needed more than one attempt: $retries"
 [[ "$stopped" -eq 1 ]] && echo "run stopped at --stop-at: $n of $entities entities synced; the check covers those"
 "$here/exactly-once.sh" "$run" "$fhir" "$([[ "$own_fhir" -eq 1 ]] && echo 2000-01-01 || date -u -d "@${run#bench}" +%Y-%m-%dT%H:%M:%SZ)" || true
+if [[ "$pipeline_only" -eq 1 ]]; then
+  echo "--pipeline-only: no ceilings measured"; exit 0
+fi
 echo "old ceiling (7-resource bundles of new resources, NOT the pipeline's workload; for context): infra/fhir-server/bench-ingest.sh --url $fhir --seconds $ceiling_seconds --clients $((consumers * replicas)); $(uptime | sed 's/.*load/load/')"
 "$root/infra/fhir-server/bench-ingest.sh" --url "$fhir" --seconds "$ceiling_seconds" --warmup 5 --clients "$((consumers * replicas))" | tee "$log-ceiling.txt"
 ceiling=$(awk '$1 ~ /^[0-9]+$/ && NF == 8 {r = $5} END {print r}' "$log-ceiling.txt")
