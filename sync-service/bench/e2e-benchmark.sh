@@ -60,7 +60,10 @@ while [[ $# -gt 0 ]]; do
 done
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/quarkus-parent/pom.xml" | head -n1; }
 replica_opts="${REPLICA_JVM_OPTS-$(pom_property image.jvm-options) -XX:MaxRAM=512m}"
-arenas="${MALLOC_ARENA_MAX:-$(pom_property image.malloc-arena-max)}"  # for the replicas and the ceiling's client only
+# glibc arenas as in the images, for the replicas and the ceiling's client only (not with REPLICA_JVM_OPTS, unless set)
+arenas="${MALLOC_ARENA_MAX:-$([[ -z "${REPLICA_JVM_OPTS+set}" ]] && pom_property image.malloc-arena-max || true)}"
+arena_env=()
+[[ -n "$arenas" ]] && arena_env=(MALLOC_ARENA_MAX="$arenas")
 private_broker=0
 [[ "$broker_after" -gt 0 || -n "$stop_at" ]] && private_broker=1
 stop_epoch=$([[ -n "$stop_at" ]] && date -u -d "$stop_at" +%s || echo 0)
@@ -80,7 +83,7 @@ trap cleanup EXIT
 trap "exit 143" TERM
 trap "exit 130" INT
 echo "run $run: $entities entities, $visits visits max, $replicas replica(s) x $consumers consumers; $(uptime)"
-echo "replica JVM options: $replica_opts ${SYNC_JAVA_OPTS:-} (MALLOC_ARENA_MAX=$arenas)"
+echo "replica JVM options: $replica_opts ${SYNC_JAVA_OPTS:-} (MALLOC_ARENA_MAX=${arenas:-unset})"
 
 start_fhir() {  # [database name, default anc_nehr_<run>]
   rm -f "$log-fhir.url"
@@ -116,7 +119,7 @@ declare -a sync_pids
 start_replica() {
   SYNC_DB_NAME="anc_sync_$run" SYNC_HTTP_PORT=0 SYNC_DHIS2_BASE_URL="http://127.0.0.1:$standin_port" ANC_NEHR_BASE_URL="$fhir" \
   SYNC_DETECTION_INTERVAL=30s SYNC_RABBITMQ_QUEUE_PREFIX="$run." SYNC_DELIVERY_CONSUMERS="$consumers" QUARKUS_OIDC_TENANT_ENABLED=false \
-  ANC_RABBITMQ_PORT="$rabbit_port" MALLOC_ARENA_MAX="$arenas" "$java" $replica_opts ${SYNC_JAVA_OPTS:-} -jar "$sync_jar" \
+  ANC_RABBITMQ_PORT="$rabbit_port" env "${arena_env[@]}" "$java" $replica_opts ${SYNC_JAVA_OPTS:-} -jar "$sync_jar" \
     >> "$log-sync-$1.log" 2>&1 &
   sync_pids[$1]=$!
   pids+=($!)
@@ -225,7 +228,7 @@ app="$(dirname "$sync_jar")"
 echo "same-bundle ceiling: NEHR $ceiling_fhir (fresh database anc_nehr_${run}_ceiling), $((consumers * replicas)) clients; $(uptime | sed 's/.*load/load/')"
 fhir_before=$(cpu "$fhir_pid")
 snapshot "$log-cpu-ceiling-first" "$run" ""
-MALLOC_ARENA_MAX="$arenas" "$java" $replica_opts -Xmx512m -cp "$app/app/*:$app/lib/main/*" org.ancconnect.sync.bench.SameBundleCeiling --dhis2 "http://127.0.0.1:$standin_port" \
+env "${arena_env[@]}" "$java" $replica_opts -Xmx512m -cp "$app/app/*:$app/lib/main/*" org.ancconnect.sync.bench.SameBundleCeiling --dhis2 "http://127.0.0.1:$standin_port" \
   --nehr "$ceiling_fhir" --clients "$((consumers * replicas))" | tee "$log-same-ceiling.txt"
 same_n=$(awk '/^same-bundle ceiling: [0-9]+ bundles/ {print $3}' "$log-same-ceiling.txt")
 echo "CPU per entity of the NEHR JVM under the same-bundle ceiling: $(echo "scale=3; ($(cpu "$fhir_pid") - $fhir_before) / $same_n" | bc) s (pipeline run: ${cpu_line%%,*})"
