@@ -63,7 +63,7 @@ replica_opts="${REPLICA_JVM_OPTS-$(pom_property image.jvm-options) -XX:MaxRAM=51
 # glibc arenas as in the images, for the replicas and the ceiling's client only (not with REPLICA_JVM_OPTS, unless set)
 arenas="${MALLOC_ARENA_MAX:-$([[ -z "${REPLICA_JVM_OPTS+set}" ]] && pom_property image.malloc-arena-max || true)}"
 arena_env=()
-[[ -n "$arenas" ]] && arena_env=(MALLOC_ARENA_MAX="$arenas")
+if [[ -n "$arenas" ]]; then arena_env=(MALLOC_ARENA_MAX="$arenas"); fi
 private_broker=0
 [[ "$broker_after" -gt 0 || -n "$stop_at" ]] && private_broker=1
 stop_epoch=$([[ -n "$stop_at" ]] && date -u -d "$stop_at" +%s || echo 0)
