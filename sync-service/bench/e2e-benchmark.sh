@@ -4,6 +4,7 @@
 #
 #   sync-service/bench/e2e-benchmark.sh [--fhir URL] [--entities 10000] [--visits 8] [--consumers 4] [--replicas 1]
 #        [--kill-after N] [--nehr-outage-after N] [--broker-restart-after N] [--stop-at HH:MM] [--ceiling-seconds 20]
+#        [--pipeline-only]
 #
 # --fhir                  a running NEHR server with a disposable store; without it the run starts its own on a free
 #                         port with a fresh database anc_nehr_<run> (required by --nehr-outage-after)
@@ -12,6 +13,8 @@
 # --nehr-outage-after N   stop the NEHR server (SIGTERM) once N are synced, keep it down 60 s, start it again
 # --broker-restart-after N  the run uses a private RabbitMQ node on 5673 (bench/private-broker.sh, never the shared
 #                         broker on 5672) and restarts it once N are synced
+# --pipeline-only         no ceilings: the pipeline's figures and the exactly-once check only (before/after pairs of
+#                         CPU per entity, where the ratio would not be a figure anyway on a loaded machine)
 # --stop-at HH:MM         (UTC, private RabbitMQ node as above) a long run on a shared machine: if not every entity is
 #                         synced by then, purge the run's work and retry queues, wait until no message is in flight and
 #                         check what was synced (bench/exactly-once.sh); the report says how many of --entities that was
@@ -19,20 +22,26 @@
 # PostgreSQL and RabbitMQ as for local runs. Prints entities/s and FHIR resources/s of the pipeline (first to last
 # commit, and over the middle 80 % of commits, which leaves out start-up and the tail as the ceiling's warm-up does),
 # the CPU seconds per entity of the NEHR, stand-in and sync JVMs (user + system from /proc: figures that survive a
-# loaded machine), then bench/exactly-once.sh: Patients, Encounters and Observations in the NEHR against what DHIS2
+# loaded machine), the same per entity for the whole machine, RabbitMQ, PostgreSQL, the backends of each of the run's
+# databases and the sync JVM's thread groups (bench/cpu-accounting.sh; the ceiling's side printed too), then bench/exactly-once.sh: Patients, Encounters and Observations in the NEHR against what DHIS2
 # holds and what the sync log says was written, each exactly once; the old 7-resource ingest ceiling
 # (infra/fhir-server/bench-ingest.sh, another workload: context only); then, the pipeline stopped, the issue's ceiling:
 # the same bundles (SameBundleCeiling: the stand-in's entities mapped by the service's own mapper, same shared-resource
 # elision, same number of clients as consumers) posted straight to a NEHR on a fresh database, and the ratio of the
 # pipeline's entities/s to that ceiling's, whole run and middle 80 % of commits.
+# The replicas (and the ceiling's client, so that both sides' client JVMs are alike) run with the production JVM options
+# the images carry (quarkus-parent's image.jvm-options and image.malloc-arena-max, as infra/measure-startup.sh reads
+# them) sized for the charts' 512Mi pod (-XX:MaxRAM=512m): the serial collector, compact object headers, JIT thresholds
+# x5. REPLICA_JVM_OPTS replaces them (e.g. "-Xmx512m", the JVM's defaults, as runs before 2026-11-21 23:00 used).
 # SYNC_JAVA_OPTS: extra JVM flags of the replicas (e.g. a JFR recording).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/cpu-accounting.sh"
 root="$(cd "$here/../.." && pwd)"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # SYNC_SERVICE_JAR: a copy of the packaged service, so a build during a long run cannot swap the jar under it.
 sync_jar="${SYNC_SERVICE_JAR:-$root/sync-service/target/quarkus-app/quarkus-run.jar}"
-fhir="" entities=10000 visits=8 consumers=4 replicas=1 kill_after=0 outage_after=0 broker_after=0 stop_at="" ceiling_seconds=20
+fhir="" entities=10000 visits=8 consumers=4 replicas=1 kill_after=0 outage_after=0 broker_after=0 stop_at="" ceiling_seconds=20 pipeline_only=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --fhir) fhir="$2"; shift 2 ;;
@@ -45,9 +54,16 @@ while [[ $# -gt 0 ]]; do
     --broker-restart-after) broker_after="$2"; shift 2 ;;
     --stop-at) stop_at="$2"; shift 2 ;;
     --ceiling-seconds) ceiling_seconds="$2"; shift 2 ;;
+    --pipeline-only) pipeline_only=1; shift ;;
     *) sed -n '2,25p' "$0"; exit 2 ;;
   esac
 done
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/quarkus-parent/pom.xml" | head -n1; }
+replica_opts="${REPLICA_JVM_OPTS-$(pom_property image.jvm-options) -XX:MaxRAM=512m}"
+# glibc arenas as in the images, for the replicas and the ceiling's client only (not with REPLICA_JVM_OPTS, unless set)
+arenas="${MALLOC_ARENA_MAX:-$([[ -z "${REPLICA_JVM_OPTS+set}" ]] && pom_property image.malloc-arena-max || true)}"
+arena_env=()
+if [[ -n "$arenas" ]]; then arena_env=(MALLOC_ARENA_MAX="$arenas"); fi
 private_broker=0
 [[ "$broker_after" -gt 0 || -n "$stop_at" ]] && private_broker=1
 stop_epoch=$([[ -n "$stop_at" ]] && date -u -d "$stop_at" +%s || echo 0)
@@ -67,6 +83,7 @@ trap cleanup EXIT
 trap "exit 143" TERM
 trap "exit 130" INT
 echo "run $run: $entities entities, $visits visits max, $replicas replica(s) x $consumers consumers; $(uptime)"
+echo "replica JVM options: $replica_opts ${SYNC_JAVA_OPTS:-} (MALLOC_ARENA_MAX=${arenas:-unset})"
 
 start_fhir() {  # [database name, default anc_nehr_<run>]
   rm -f "$log-fhir.url"
@@ -102,7 +119,7 @@ declare -a sync_pids
 start_replica() {
   SYNC_DB_NAME="anc_sync_$run" SYNC_HTTP_PORT=0 SYNC_DHIS2_BASE_URL="http://127.0.0.1:$standin_port" ANC_NEHR_BASE_URL="$fhir" \
   SYNC_DETECTION_INTERVAL=30s SYNC_RABBITMQ_QUEUE_PREFIX="$run." SYNC_DELIVERY_CONSUMERS="$consumers" QUARKUS_OIDC_TENANT_ENABLED=false \
-  ANC_RABBITMQ_PORT="$rabbit_port" "$java" -Xmx512m ${SYNC_JAVA_OPTS:-} -jar "$sync_jar" \
+  ANC_RABBITMQ_PORT="$rabbit_port" env "${arena_env[@]}" "$java" $replica_opts ${SYNC_JAVA_OPTS:-} -jar "$sync_jar" \
     >> "$log-sync-$1.log" 2>&1 &
   sync_pids[$1]=$!
   pids+=($!)
@@ -121,6 +138,9 @@ while true; do
   if [[ "$base_n" -lt 0 && "$n" -gt 0 ]]; then
     # From the first commit on: start-up (HAPI's IG install, Quarkus boot) is not per-entity work.
     base_n=$n base_fhir=$(fhir_cpu) base_standin=$(cpu "$standin_pid") base_sync=$(sync_cpu)
+    # Threads of the sync JVM only when one replica runs for the whole run (a killed replica's threads are gone).
+    split_pid=$([[ "$replicas" -eq 1 && "$kill_after" -eq 0 ]] && echo "${sync_pids[1]}" || true)
+    snapshot "$log-cpu-first" "$run" "$split_pid"
   fi
   if [[ "$kill_after" -gt 0 && "$killed" -eq 0 && "$n" -ge "$kill_after" ]]; then
     echo "$(date -u +%T) SIGKILL of $replicas replica(s) at $n synced"
@@ -166,6 +186,7 @@ while true; do
   if [[ $(( SECONDS - last_report )) -ge 60 ]]; then echo "$(date -u +%T) $n synced; $(uptime | sed 's/.*load/load/')"; last_report=$SECONDS; fi
   sleep 1
 done
+snapshot "$log-cpu-last" "$run" "${split_pid:-}"
 cpu_line="NEHR $(echo "scale=3; ($(fhir_cpu) - $base_fhir) / ($n - $base_n)" | bc) s, stand-in $(echo "scale=3; ($(cpu "$standin_pid") - $base_standin) / ($n - $base_n)" | bc) s, sync $(echo "scale=3; ($(sync_cpu) - $base_sync) / ($n - $base_n)" | bc) s"
 read -r resources elapsed < <(psql_sync "SELECT sum(jsonb_array_length(fhir_versions)),
   extract(epoch FROM max(synced_at) - min(synced_at)) FROM sync_entity WHERE status = 'SYNCED'" | tr '|' ' ')
@@ -179,11 +200,15 @@ read -r mid_n mid_resources mid_elapsed < <(psql_sync "WITH c AS (SELECT synced_
 mid_rate=$(echo "$mid_resources / $mid_elapsed" | bc -l)
 printf 'pipeline, middle 80 %% of commits: %d entities, %d resources in %.1f s = %.2f entities/s, %.1f resources/s\n' \
   "$mid_n" "$mid_resources" "$mid_elapsed" "$(echo "$mid_n / $mid_elapsed" | bc -l)" "$mid_rate"
-echo "CPU per entity from the first commit on (user + system of the JVMs; PostgreSQL and RabbitMQ not counted): $cpu_line"
+echo "CPU per entity from the first commit on (user + system of the JVMs): $cpu_line"
+cpu_split "$log-cpu-first" "$log-cpu-last" "$(( n - base_n ))"
 retries=$(psql_sync "SELECT count(*) FROM sync_entity WHERE attempts > 1")
 echo "entities that needed more than one attempt: $retries"
 [[ "$stopped" -eq 1 ]] && echo "run stopped at --stop-at: $n of $entities entities synced; the check covers those"
 "$here/exactly-once.sh" "$run" "$fhir" "$([[ "$own_fhir" -eq 1 ]] && echo 2000-01-01 || date -u -d "@${run#bench}" +%Y-%m-%dT%H:%M:%SZ)" || true
+if [[ "$pipeline_only" -eq 1 ]]; then
+  echo "--pipeline-only: no ceilings measured"; exit 0
+fi
 echo "old ceiling (7-resource bundles of new resources, NOT the pipeline's workload; for context): infra/fhir-server/bench-ingest.sh --url $fhir --seconds $ceiling_seconds --clients $((consumers * replicas)); $(uptime | sed 's/.*load/load/')"
 "$root/infra/fhir-server/bench-ingest.sh" --url "$fhir" --seconds "$ceiling_seconds" --warmup 5 --clients "$((consumers * replicas))" | tee "$log-ceiling.txt"
 ceiling=$(awk '$1 ~ /^[0-9]+$/ && NF == 8 {r = $5} END {print r}' "$log-ceiling.txt")
@@ -202,10 +227,15 @@ start_fhir "anc_nehr_${run}_ceiling"; ceiling_fhir="$(cat "$log-fhir.url")"
 app="$(dirname "$sync_jar")"
 echo "same-bundle ceiling: NEHR $ceiling_fhir (fresh database anc_nehr_${run}_ceiling), $((consumers * replicas)) clients; $(uptime | sed 's/.*load/load/')"
 fhir_before=$(cpu "$fhir_pid")
-"$java" -Xmx512m -cp "$app/app/*:$app/lib/main/*" org.ancconnect.sync.bench.SameBundleCeiling --dhis2 "http://127.0.0.1:$standin_port" \
+snapshot "$log-cpu-ceiling-first" "$run" ""
+env "${arena_env[@]}" "$java" $replica_opts -Xmx512m -cp "$app/app/*:$app/lib/main/*" org.ancconnect.sync.bench.SameBundleCeiling --dhis2 "http://127.0.0.1:$standin_port" \
   --nehr "$ceiling_fhir" --clients "$((consumers * replicas))" | tee "$log-same-ceiling.txt"
 same_n=$(awk '/^same-bundle ceiling: [0-9]+ bundles/ {print $3}' "$log-same-ceiling.txt")
 echo "CPU per entity of the NEHR JVM under the same-bundle ceiling: $(echo "scale=3; ($(cpu "$fhir_pid") - $fhir_before) / $same_n" | bc) s (pipeline run: ${cpu_line%%,*})"
+# Its PostgreSQL backends (pg-nehr) next to the pipeline's; machine and rabbitmq here include the untimed fetch from the
+# stand-in, so the client's own line above gives the timed part's machine figure.
+snapshot "$log-cpu-ceiling-last" "$run" ""
+echo "same-bundle ceiling (whole client run): $(cpu_split "$log-cpu-ceiling-first" "$log-cpu-ceiling-last" "$same_n")"
 same_rate=$(awk '/^same-bundle ceiling: [0-9]+ bundles/ {for (i = 1; i <= NF; i++) if ($(i+1) == "entities/s,") print $i}' "$log-same-ceiling.txt")
 same_mid=$(awk '/^same-bundle ceiling, middle 80/ {for (i = 1; i <= NF; i++) if ($(i+1) == "entities/s,") print $i}' "$log-same-ceiling.txt")
 printf 'pipeline vs same-bundle ceiling (entities/s, the issue'"'"'s figure): whole run %.0f %% (%.2f of %.2f), middle 80 %% %.0f %% (%.2f of %.2f); %s\n' \

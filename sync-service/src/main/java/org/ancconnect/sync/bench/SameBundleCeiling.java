@@ -126,6 +126,8 @@ public final class SameBundleCeiling {
         AtomicLong resources = new AtomicLong();
         ConcurrentLinkedQueue<long[]> commits = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        long cpuStart = processCpuNanos();
+        long machineStart = machineBusyJiffies();
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -174,6 +176,8 @@ public final class SameBundleCeiling {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
+        long machine = machineStart < 0 ? -1 : machineBusyJiffies() - machineStart;
         long[][] done = commits.toArray(new long[0][]);
         Arrays.sort(done, (x, y) -> Long.compare(x[0], y[0]));
         System.out.printf("same-bundle ceiling: %d bundles (entities), %d FHIR resources written in %.1f s = %.2f entities/s,"
@@ -191,9 +195,34 @@ public final class SameBundleCeiling {
             System.out.printf("same-bundle ceiling, middle 80 %% of commits: %d entities, %d resources in %.1f s = %.2f entities/s,"
                     + " %.1f resources/s%n", to - from + 1, midResources, mid, (to - from + 1) / mid, midResources / mid);
         }
+        if (done.length > 0) {
+            // The pipeline's report sets its own whole-machine figure against this one (bench/cpu-accounting.sh).
+            System.out.printf("same-bundle ceiling, CPU per entity of the timed part: client JVM %.1f ms, machine %s%n",
+                    cpu / 1e6 / done.length, machine < 0 ? "n/a" : String.format("%.1f ms (every process and the kernel: only a"
+                            + " figure on a quiet machine)", machine * 1000.0 / JIFFIES_PER_SECOND / done.length));
+        }
         failures.stream().limit(5).forEach(f -> System.out.println("  failed " + f));
         if (!failures.isEmpty()) {
             System.exit(1);
+        }
+    }
+
+    /** USER_HZ of /proc/stat: 100 on every Linux architecture the JVM runs on. */
+    private static final int JIFFIES_PER_SECOND = 100;
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Busy jiffies of all cores (user, nice, system, irq, softirq, steal) from Linux's /proc/stat; -1 elsewhere. */
+    private static long machineBusyJiffies() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

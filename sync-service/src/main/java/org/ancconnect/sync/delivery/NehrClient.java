@@ -1,5 +1,8 @@
 package org.ancconnect.sync.delivery;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,11 +12,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Talks to the NEHR. A transaction answered 200 means the server committed all of it; the answer is the
@@ -39,6 +45,8 @@ public class NehrClient {
         }
     }
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final NehrRestClient rest;
     private final MeterRegistry registry;
     /** One timer per operation and status, looked up instead of built and registered again per request. */
@@ -51,7 +59,26 @@ public class NehrClient {
 
     /** Commits the bundle; answers "Type/id/_history/version" of every entry written. */
     public List<String> transaction(JsonNode bundle) {
-        return timed("transaction", () -> rest.transaction(bundle), NehrClient::versions);
+        long start = System.nanoTime();
+        String status = "error";
+        try {
+            RestResponse<byte[]> r = rest.transaction(bundle);
+            status = Integer.toString(r.getStatus());
+            byte[] body = r.getEntity() == null ? new byte[0] : r.getEntity();
+            if (r.getStatus() != 200) {
+                throw failure(r.getStatus(), new String(body, StandardCharsets.UTF_8));
+            }
+            return versions(body);
+        } catch (WebApplicationException e) {
+            // The REST client turns every 4xx/5xx into this exception; the answer itself says what happened.
+            Response r = e.getResponse();
+            status = Integer.toString(r.getStatus());
+            throw failure(r.getStatus(), r.hasEntity() ? r.readEntity(String.class) : "");
+        } catch (ProcessingException e) {
+            throw new NehrUnavailable("NEHR unreachable: " + e.getMessage());
+        } finally {
+            record("transaction", status, start);
+        }
     }
 
     /** The Patient carrying this identifier ("system|value"), if any (identifiers are unique in the NEHR). */
@@ -127,10 +154,14 @@ public class NehrClient {
         } catch (ProcessingException e) {
             throw new NehrUnavailable("NEHR unreachable: " + e.getMessage());
         } finally {
-            timers.computeIfAbsent(operation + " " + status, k -> Timer.builder("sync.fhir.request").tag("operation", operation)
-                    .tag("status", k.substring(operation.length() + 1)).register(registry))
-                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            record(operation, status, start);
         }
+    }
+
+    private void record(String operation, String status, long start) {
+        timers.computeIfAbsent(operation + " " + status, k -> Timer.builder("sync.fhir.request").tag("operation", operation)
+                .tag("status", k.substring(operation.length() + 1)).register(registry))
+                .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private static Response send(Supplier<Response> call) {
@@ -143,29 +174,72 @@ public class NehrClient {
     }
 
     private static <T> T outcome(Response r, java.util.function.Function<Response, T> onOk) {
-        int s = r.getStatus();
-        if (s == 200) {
+        if (r.getStatus() == 200) {
             return onOk.apply(r);
         }
-        String body = r.hasEntity() ? r.readEntity(String.class) : "";
-        if (s == 409) {
-            throw new Conflict("NEHR answered 409: " + abbreviate(body));
-        }
-        if (s == 429 || s >= 500) {
-            throw new TransientFailure("NEHR answered " + s + ": " + abbreviate(body));
-        }
-        throw new Rejected("NEHR rejected the request (" + s + "): " + abbreviate(body));
+        throw failure(r.getStatus(), r.hasEntity() ? r.readEntity(String.class) : "");
     }
 
-    private static List<String> versions(Response r) {
+    /** What a status other than 200 means: 409 a conflict, 429 and 5xx transient, anything else a rejection. */
+    private static RuntimeException failure(int s, String body) {
+        if (s == 409) {
+            return new Conflict("NEHR answered 409: " + abbreviate(body));
+        }
+        if (s == 429 || s >= 500) {
+            return new TransientFailure("NEHR answered " + s + ": " + abbreviate(body));
+        }
+        return new Rejected("NEHR rejected the request (" + s + "): " + abbreviate(body));
+    }
+
+    /**
+     * {@code entry[].response.location} of a transaction-response bundle, relative ("Type/id/_history/v"), in entry order;
+     * entries without one (a conditional DELETE that matched nothing) are skipped. Read as a stream: everything else
+     * (the OperationOutcome of every entry, any resource HAPI returns) is skipped over, not built as a tree.
+     */
+    static List<String> versions(byte[] body) {
         List<String> versions = new ArrayList<>();
-        r.readEntity(JsonNode.class).path("entry").forEach(e -> {
-            String location = e.path("response").path("location").asText("");
-            if (!location.isEmpty()) {
-                versions.add(relative(location));
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new TransientFailure("NEHR answered 200 without a bundle");
             }
-        });
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean entries = "entry".equals(p.currentName());
+                if (p.nextToken() == JsonToken.START_ARRAY && entries) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        location(p, versions);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // The upserts are idempotent: sending the entity again is safe, dead-lettering what may be committed is not.
+            throw new TransientFailure("NEHR answered 200 with a body that is not JSON: " + e.getMessage());
+        }
         return versions;
+    }
+
+    /** Reads one entry (the parser on its first token) and adds its response.location, if any. */
+    private static void location(JsonParser p, List<String> into) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            boolean response = "response".equals(p.currentName());
+            if (p.nextToken() == JsonToken.START_OBJECT && response) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean location = "location".equals(p.currentName());
+                    if (p.nextToken() == JsonToken.VALUE_STRING && location && !p.getText().isEmpty()) {
+                        into.add(relative(p.getText()));
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
     }
 
     /**

@@ -8,15 +8,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The NEHR's FHIR base: transactions and the searches sync-service needs. Wrapped by {@link NehrClient}. */
 @RegisterRestClient(configKey = "nehr")
 interface NehrRestClient {
 
+    /**
+     * A typed answer, so the client hands it over whole: a {@code Response} is read as a stream, each chunk of the body
+     * fetched through the event loop while the caller waits (a wake-up and a hand-over per chunk).
+     */
     @POST
     @Consumes("application/fhir+json")
     @Produces("application/fhir+json")
-    Response transaction(JsonNode bundle);
+    RestResponse<byte[]> transaction(JsonNode bundle);
 
     @GET
     @Path("/{type}")
