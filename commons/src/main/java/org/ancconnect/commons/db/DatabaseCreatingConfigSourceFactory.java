@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -29,6 +30,12 @@ import org.jboss.logging.Logger;
  * fails configuration: if PostgreSQL cannot be reached here, the datasource's own error and readiness
  * check report it moments later with full context. Turn it off with
  * {@code anc.datasource.create-database=false} where the database is provisioned by other means.
+ *
+ * <p>Only the process that migrates creates the database. A pod started by the Helm chart runs with
+ * {@code quarkus.flyway.active=false} after the Flyway init-task Job (the same image, Flyway active) has
+ * created and migrated it, so the pod skips this: otherwise every pod start opened a JDBC connection to
+ * the {@code postgres} database on the main thread before the service could be live (identity-service,
+ * JFR at start: the main thread parked ~40 ms on the connection, plus the driver's CPU).
  */
 public class DatabaseCreatingConfigSourceFactory implements ConfigSourceFactory {
 
@@ -42,15 +49,24 @@ public class DatabaseCreatingConfigSourceFactory implements ConfigSourceFactory 
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         // Configuration is also read while the application is built (augmentation, ExecutionMode UNSET):
         // a build must never create databases, only a starting application may.
-        if (ExecutionMode.current() != ExecutionMode.UNSET
-                && !"false".equalsIgnoreCase(valueOf(context, "anc.datasource.create-database"))) {
-            String url = valueOf(context, "quarkus.datasource.jdbc.url");
-            if (url != null) {
-                ensureDatabase(url, valueOf(context, "quarkus.datasource.username"),
-                        valueOf(context, "quarkus.datasource.password"));
-            }
+        if (ExecutionMode.current() != ExecutionMode.UNSET) {
+            ensureConfiguredDatabase(name -> valueOf(context, name));
         }
         return List.of();
+    }
+
+    /**
+     * Creates the database of {@code quarkus.datasource.jdbc.url} if missing, unless turned off or this process
+     * does not migrate ({@code quarkus.flyway.active=false}); returns true when this call created it.
+     */
+    static boolean ensureConfiguredDatabase(Function<String, String> config) {
+        if ("false".equalsIgnoreCase(config.apply("anc.datasource.create-database"))
+                || "false".equalsIgnoreCase(config.apply("quarkus.flyway.active"))) {
+            return false;
+        }
+        String url = config.apply("quarkus.datasource.jdbc.url");
+        return url != null && ensureDatabase(url, config.apply("quarkus.datasource.username"),
+                config.apply("quarkus.datasource.password"));
     }
 
     /** Creates the database of {@code jdbcUrl} if missing; returns true when this call created it. */

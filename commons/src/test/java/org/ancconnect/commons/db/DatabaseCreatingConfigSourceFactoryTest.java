@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +42,29 @@ class DatabaseCreatingConfigSourceFactoryTest {
             assertThat(DatabaseCreatingConfigSourceFactory.ensureDatabase(url, USER, null)).isFalse();
         } finally {
             pool.shutdown();
+            drop();
+        }
+    }
+
+    @Test
+    void leavesTheDatabaseToTheMigrationWhenThisProcessDoesNotMigrate() throws Exception {
+        drop();
+        String url = "jdbc:postgresql://" + SERVER + "/" + DB;
+        try {
+            // A pod whose init-task Job migrates (QUARKUS_FLYWAY_ACTIVE=false): the Job created the database.
+            assertThat(DatabaseCreatingConfigSourceFactory.ensureConfiguredDatabase(Map.of(
+                    "quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", USER,
+                    "quarkus.flyway.active", "false")::get)).isFalse();
+            assertThat(exists()).isFalse();
+            assertThat(DatabaseCreatingConfigSourceFactory.ensureConfiguredDatabase(Map.of(
+                    "quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", USER,
+                    "anc.datasource.create-database", "false")::get)).isFalse();
+            assertThat(exists()).isFalse();
+            // The process that migrates (the init-task Job, dev, tests) creates it.
+            assertThat(DatabaseCreatingConfigSourceFactory.ensureConfiguredDatabase(Map.of(
+                    "quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", USER)::get)).isTrue();
+            assertThat(exists()).isTrue();
+        } finally {
             drop();
         }
     }
