@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ancconnect.sync.delivery.NehrClient;
 import org.ancconnect.sync.delivery.SharedResourceCache;
 import org.ancconnect.sync.dhis2.Dhis2Client;
 import org.ancconnect.sync.mapping.BundleCheck;
@@ -144,10 +145,7 @@ public final class SameBundleCeiling {
                                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(r.bundle()))).build(),
                                     HttpResponse.BodyHandlers.ofByteArray());
                             if (resp.statusCode() == 200) {
-                                int written = 0;
-                                for (JsonNode e : JSON.readTree(resp.body()).path("entry")) {
-                                    written += e.path("response").path("location").asText("").isEmpty() ? 0 : 1;
-                                }
+                                int written = NehrClient.versions(resp.body()).size();
                                 cache.committed(nehr, r.shared(), r.omitted());
                                 resources.addAndGet(written);
                                 commits.add(new long[] {System.nanoTime(), written});

@@ -194,9 +194,10 @@ public class NehrClient {
     /**
      * {@code entry[].response.location} of a transaction-response bundle, relative ("Type/id/_history/v"), in entry order;
      * entries without one (a conditional DELETE that matched nothing) are skipped. Read as a stream: everything else
-     * (the OperationOutcome of every entry, any resource HAPI returns) is skipped over, not built as a tree.
+     * (the OperationOutcome of every entry, any resource HAPI returns) is skipped over, not built as a tree. Public for
+     * the benchmark's same-bundle ceiling, which reads the NEHR's answers the way the worker does.
      */
-    static List<String> versions(byte[] body) {
+    public static List<String> versions(byte[] body) {
         List<String> versions = new ArrayList<>();
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {

@@ -17,9 +17,11 @@ import org.ancconnect.sync.mapping.SharedResources;
  * <p>
  * Correctness rests on three rules: an entry is recorded only after a 200 transaction that carried that exact
  * content ({@link #committed}); an entry is trusted for at most the TTL, so a resource changed or deleted behind
- * the service's back is rewritten within it; and any failure of a bundle that left something out clears the whole
+ * the service's back is rewritten within it; and a bundle that left something out and is refused clears the whole
  * cache for that NEHR ({@link #forget}) before the same entity is sent again in full, which is how a wiped or
- * restored NEHR (a reference to a resource it no longer has) is recovered without a retry tier or a dead letter.
+ * restored NEHR (a reference to a resource it no longer has) is recovered without a retry tier or a dead letter. A 409
+ * (a create race, or an identifier on another Patient) and an unreachable NEHR are not such refusals and clear
+ * nothing ({@code SyncWorker.post}).
  */
 @ApplicationScoped
 public class SharedResourceCache {

@@ -73,7 +73,7 @@ final class BundleBuilder {
             }
             ObjectNode entry = Fhir.JSON.objectNode().put("fullUrl", fullUrl);
             entry.set("resource", resource);
-            entry.putObject("request").put("method", "PUT").put("url", type + "/" + id);
+            entry.putObject("request").put("method", "PUT").put("url", literal);
             entries.put(key, entry);
         }
         return fullUrl;
