@@ -158,7 +158,6 @@ public final class NehrSeed {
         return new Quantity().setValue(new BigDecimal(v)).setUnit("mmHg").setSystem(Systems.UCUM).setCode("mm[Hg]");
     }
 
-    /** How many AuditEvents name her (every record view and break-glass writes one). */
     /**
      * Her AuditEvents once the portal's audit relay has written at least {@code atLeast} of them (views are audited
      * through a durable queue, so the NEHR has them seconds after the page) and the count has then stayed the same
@@ -189,8 +188,19 @@ public final class NehrSeed {
         }
     }
 
+    /** How many AuditEvents name her (every record view and break-glass writes one). */
     public static int auditEvents(String baseUrl, String phn) {
-        String body = get(baseUrl + "/AuditEvent?entity:Patient.identifier=" + Transactions.token(Systems.PHN, Systems.phnValue(phn)) + "&_summary=count");
+        return count(baseUrl + "/AuditEvent?entity:Patient.identifier=" + Transactions.token(Systems.PHN, Systems.phnValue(phn)));
+    }
+
+    /** How many Encounters (visits, consultations) the NEHR holds for her. */
+    public static int encounters(String baseUrl, String phn) {
+        return count(baseUrl + "/Encounter?subject:Patient.identifier=" + Transactions.token(Systems.PHN, Systems.phnValue(phn)));
+    }
+
+    /** The total of a search ({@code _summary=count}). */
+    private static int count(String search) {
+        String body = get(search + "&_summary=count");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("No total in the NEHR's count answer");
